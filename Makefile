@@ -1,0 +1,20 @@
+# crm_traffic_light: the two commands a fresh machine needs are `make demo` and `make test`.
+.PHONY: setup demo test lint bench clean
+
+setup:
+	bash scripts/setup.sh
+
+demo:
+	bash scripts/demo.sh
+
+test:
+	bash scripts/test.sh
+
+lint: setup
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+bench:
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .venv var

@@ -1,0 +1,1 @@
+from . import test_tour, test_traffic_light_field

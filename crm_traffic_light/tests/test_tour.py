@@ -1,0 +1,12 @@
+from odoo.tests import HttpCase, tagged
+
+from .common import create_customer, create_salesperson
+
+
+@tagged("post_install", "-at_install")
+class TestTrafficLightTour(HttpCase):
+    def test_salesperson_filters_red_customers(self):
+        salesperson = create_salesperson(self.env, "tour_sales")
+        create_customer(self.env, "Tour Red Customer", salesperson, flag="red")
+        create_customer(self.env, "Tour Green Customer", salesperson, flag="green")
+        self.start_tour("/odoo", "crm_traffic_light_red_customer_tour", login="tour_sales")

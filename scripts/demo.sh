@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+source "$(dirname "$0")/common.sh"
+die "make demo: not yet written"
