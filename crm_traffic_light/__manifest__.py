@@ -17,13 +17,19 @@
     ],
     "data": [
         "security/crm_traffic_light_groups.xml",
+        "security/ir.model.access.csv",
+        "security/crm_traffic_light_churn_model_security.xml",
         "views/res_partner_views.xml",
         "views/crm_traffic_light_menus.xml",
+        "views/crm_traffic_light_churn_model_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
             "crm_traffic_light/static/tests/tours/*.js",
         ],
+    },
+    "external_dependencies": {
+        "python": ["numpy", "scipy"],
     },
     "application": False,
     "installable": True,

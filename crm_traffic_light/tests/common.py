@@ -19,3 +19,51 @@ def create_customer(env, name, salesperson=None, flag=None, company=None):
     if flag:
         partner.with_company(company or env.company).traffic_light = flag
     return partner
+
+
+def create_confirmed_orders(env, partner, days, amount=100.0, company=None, state="sale"):
+    """Confirmed sale orders of ``partner`` on the given dates, ``amount`` untaxed each.
+
+    Orders are created directly in state ``sale`` with one untaxed service line: confirming
+    them through the workflow would stamp today's date on them.
+    """
+    company = company or env.company
+    product = env["product.product"].search(
+        [("default_code", "=", "CTL-TEST-SERVICE")], limit=1
+    ) or env["product.product"].create(
+        {
+            "name": "Traffic Light Test Service",
+            "default_code": "CTL-TEST-SERVICE",
+            "type": "service",
+            "list_price": amount,
+            "taxes_id": [(6, 0, [])],
+            "company_id": False,
+        }
+    )
+    orders = env["sale.order"]
+    for day in days:
+        orders |= (
+            env["sale.order"]
+            .with_company(company)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "date_order": day,
+                    "state": state,
+                    "order_line": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": product.id,
+                                "product_uom_qty": 1,
+                                "price_unit": amount,
+                                "tax_id": [(6, 0, [])],
+                            },
+                        )
+                    ],
+                }
+            )
+        )
+    return orders
