@@ -52,11 +52,11 @@ else
 fi
 log "Installed in $(( $(date +%s) - start )) s"
 
-log "Tests (pytest-odoo, HTTP server on, tours in headless Chromium)"
+log "Tests (pytest-odoo, HTTP server on, tours in headless $(chromium --version 2>/dev/null | head -1))"
 rc=0
 ( cd "$PROJECT_ROOT" && PYTHONPATH="$ODOO" "$VENV/bin/pytest" -p no:cacheprovider \
     --odoo-config="$CONF" --odoo-http --odoo-log-level=warn \
-    --junitxml="$VAR_DIR/$DB-junit.xml" -q -rfEs \
+    --junitxml="$VAR_DIR/$DB-junit.xml" -v -rfEs \
     $(for a in ${ADDONS//,/ }; do [ -d "$a/tests" ] && echo "$a/tests"; done) ) || rc=$?
 read -r tp tf < <("$PY" - "$VAR_DIR/$DB-junit.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET
