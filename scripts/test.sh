@@ -52,6 +52,10 @@ else
 fi
 log "Installed in $(( $(date +%s) - start )) s"
 
+log "Translations: .pot files up to date, .po files complete"
+rc=0; POT_DB="$DB" "$PROJECT_ROOT/scripts/pot.sh" --check || rc=$?
+count $rc
+
 log "Tests (pytest-odoo, HTTP server on, tours in headless $(chromium --version 2>/dev/null | head -1))"
 rc=0
 ( cd "$PROJECT_ROOT" && PYTHONPATH="$ODOO" "$VENV/bin/pytest" -p no:cacheprovider \
