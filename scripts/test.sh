@@ -19,6 +19,9 @@ command -v chromium >/dev/null || die "chromium is missing: browser tours cannot
 log "Lint: ruff"
 rc=0; "$VENV/bin/ruff" check "$PROJECT_ROOT" && "$VENV/bin/ruff" format --check "$PROJECT_ROOT" || rc=$?
 count $rc
+log "Docs: README.rst and index.html rendered from readme/ fragments"
+rc=0; "$PY" "$PROJECT_ROOT/scripts/gen_readme.py" --check || { rc=$?; log "run: make readme"; }
+count $rc
 log "Lint: pylint-odoo mandatory checks"
 rc=0
 ( cd "$PROJECT_ROOT" && PYTHONPATH="$ODOO" "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory $(ls -d */ | grep -v -e '^scripts/' -e '^var/' | while read -r d; do [ -f "$d/__manifest__.py" ] && echo "${d%/}"; done) ) || rc=$?
