@@ -1,1 +1,7 @@
-from . import bgnbd, crm_traffic_light_churn_model, crm_traffic_light_norm_simulator, res_partner
+from . import (
+    bgnbd,
+    crm_traffic_light_churn_model,
+    crm_traffic_light_norm_simulator,
+    res_partner,
+    sale_order_churn,
+)

@@ -66,7 +66,8 @@ class CrmTrafficLightChurnModel(models.Model):
     @api.model
     def _churn_history(self, company, as_of, partner_ids=None):
         """Per commercial partner of ``company`` with a confirmed order on or before ``as_of``:
-        ``(partner_id, x, t_x, T, turnover)`` in weeks, ONE query.
+        ``(partner_id, x, t_x, T, turnover)`` numpy arrays sorted by partner id, in weeks, ONE
+        query (all customers of the company, or the commercial partners ``partner_ids``).
 
         Order occasions are distinct order days (several orders on one day count once);
         ``turnover`` is the untaxed amount of the last 365 days in company currency.
@@ -75,22 +76,37 @@ class CrmTrafficLightChurnModel(models.Model):
             ["state", "company_id", "partner_id", "date_order", "amount_untaxed", "currency_rate"]
         )
         self.env["res.partner"].flush_model(["commercial_partner_id"])
-        partner_filter = SQL()
-        if partner_ids is not None:
-            partner_filter = SQL("AND p.commercial_partner_id = ANY(%s)", list(partner_ids) or [0])
-        end = as_of + datetime.timedelta(days=1)
+        orders = SQL(
+            """
+            SELECT so.date_order::date AS day,
+                   so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1) AS amount
+              FROM sale_order so
+             WHERE so.partner_id = p.id
+               AND so.state = 'sale'
+               AND so.company_id = %(company)s
+               AND so.date_order < %(end)s
+            """,
+            company=company.id,
+            end=as_of + datetime.timedelta(days=1),
+        )
+        if partner_ids is None:
+            source = SQL(
+                "res_partner p JOIN LATERAL (%s) so ON TRUE", orders
+            )  # flattened by PostgreSQL into one hash join over all orders
+        else:
+            # A batch: one index lookup per contact (OFFSET 0 keeps the nested loop, which
+            # PostgreSQL would otherwise trade for a scan of every order of the company).
+            source = SQL(
+                "res_partner p CROSS JOIN LATERAL (%s OFFSET 0) so"
+                " WHERE p.commercial_partner_id = ANY(%s)",
+                orders,
+                sorted(partner_ids) or [0],
+            )
         query = SQL(
             """
             WITH days AS (
-                SELECT p.commercial_partner_id AS partner_id,
-                       so.date_order::date AS day,
-                       SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1)) AS amount
-                  FROM sale_order so
-                  JOIN res_partner p ON p.id = so.partner_id
-                 WHERE so.state = 'sale'
-                   AND so.company_id = %(company)s
-                   AND so.date_order < %(end)s
-                   %(partner_filter)s
+                SELECT p.commercial_partner_id AS partner_id, so.day, SUM(so.amount) AS amount
+                  FROM %(source)s
               GROUP BY 1, 2
             )
             SELECT partner_id,
@@ -101,13 +117,12 @@ class CrmTrafficLightChurnModel(models.Model):
                        WHERE day > %(as_of)s::date - %(turnover_days)s), 0)::float8 AS turnover
               FROM days
           GROUP BY partner_id
+          ORDER BY partner_id
             """,
-            company=company.id,
-            end=end,
+            source=source,
             as_of=as_of,
             unit=DAYS_PER_UNIT,
             turnover_days=TURNOVER_DAYS,
-            partner_filter=partner_filter,
         )
         self.env.cr.execute(query)
         rows = self.env.cr.fetchall()
@@ -116,6 +131,44 @@ class CrmTrafficLightChurnModel(models.Model):
             return np.zeros(0, dtype=int), empty, empty, empty, empty
         data = np.array(rows, dtype=float)
         return (data[:, 0].astype(int), data[:, 1], data[:, 2], data[:, 3], data[:, 4])
+
+    @api.model
+    def _churn_cache(self, name):
+        """A per-cursor cache (dropped when sale orders are written, see sale_order_churn.py)
+        whose entries are keyed by the newest sale order id, so that a rolled-back or another
+        transaction's new order never meets a stale entry."""
+        return self.env.cr.cache.setdefault(_CACHE_KEY, {}).setdefault(name, {})
+
+    @api.model
+    def _history_token(self, company, as_of):
+        self.env["sale.order"].flush_model()
+        self.env.cr.execute(SQL("SELECT MAX(id) FROM sale_order"))
+        return (company.id, as_of, self.env.cr.fetchone()[0])
+
+    @api.model
+    def _company_history(self, company, as_of):
+        """The whole company's history (:meth:`_churn_history`), kept on the cursor for the
+        batches of a run that follow. At most two days are kept (memory stays bounded)."""
+        cache = self._churn_cache("history")
+        key = self._history_token(company, as_of)
+        if key not in cache:
+            while len(cache) >= 2:
+                cache.pop(next(iter(cache)))
+            cache[key] = self._churn_history(company, as_of)
+        return cache[key]
+
+    @api.model
+    def _batch_history(self, company, as_of, partner_ids):
+        """The history of a batch of commercial partners: a slice of the cached company history
+        when a run computed it already, else one query over the batch."""
+        cached = self._churn_cache("history").get(self._history_token(company, as_of))
+        if cached is None:
+            return self._churn_history(company, as_of, partner_ids)
+        ids = cached[0]
+        wanted = np.asarray(sorted(set(partner_ids)), dtype=int)
+        pos = np.clip(np.searchsorted(ids, wanted), 0, max(ids.size - 1, 0))
+        found = pos[ids[pos] == wanted] if ids.size else pos[:0]
+        return tuple(column[found] for column in cached)
 
     # ------------------------------------------------------------------ fitting
     @api.model
@@ -126,7 +179,7 @@ class CrmTrafficLightChurnModel(models.Model):
         Writes nothing.
         """
         as_of = as_of or fields.Date.context_today(self)
-        _ids, x, t_x, age, _turnover = self._churn_history(company, as_of)
+        _ids, x, t_x, age, _turnover = self._company_history(company, as_of)
         if x.size < MIN_CUSTOMERS or np.count_nonzero(x) < MIN_REPEAT_CUSTOMERS:
             return None
         result = bgnbd.fit(x, t_x, age, variant=variant)
@@ -192,23 +245,15 @@ class CrmTrafficLightChurnModel(models.Model):
         """``(params, variant)`` to score ``company`` as of ``as_of``, or ``None``.
 
         Today (``as_of`` empty): the stored model. Another day: a fit on the history up to that
-        day, computed in memory (never stored) and cached on the cursor, keyed by a fingerprint
-        of the company's confirmed orders so that new orders invalidate it.
+        day, computed in memory (never stored) and cached on the cursor (see
+        :meth:`_churn_cache`): a replay of many batches fits once per day.
         """
         stored = self.sudo().search([("company_id", "=", company.id)], limit=1)
         if stored and (as_of is None or as_of == stored.as_of):
             return (stored.r, stored.alpha, stored.a, stored.b), stored.variant
         as_of = as_of or fields.Date.context_today(self)
-        self.env["sale.order"].flush_model(["state", "company_id", "write_date"])
-        self.env.cr.execute(
-            SQL(
-                "SELECT COUNT(*), MAX(id), MAX(write_date) FROM sale_order"
-                " WHERE company_id = %s AND state = 'sale'",
-                company.id,
-            )
-        )
-        key = (company.id, as_of, *self.env.cr.fetchone())
-        cache = self.env.cr.cache.setdefault(_CACHE_KEY, {})
+        cache = self._churn_cache("fit")
+        key = self._history_token(company, as_of)
         if key not in cache:
             result = self._fit_company(company, as_of)
             cache[key] = result and (result.params, result.variant)
@@ -226,7 +271,7 @@ class CrmTrafficLightChurnModel(models.Model):
         history for a model. Writes nothing (as-of safe).
         """
         as_of_day = as_of or fields.Date.context_today(self)
-        ids, x, t_x, age, turnover = self._churn_history(company, as_of_day, partner_ids)
+        ids, x, t_x, age, turnover = self._batch_history(company, as_of_day, partner_ids)
         if not ids.size:
             return {}
         fitted = self._churn_params(company, as_of)

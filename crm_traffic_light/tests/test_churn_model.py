@@ -199,3 +199,24 @@ class TestChurnModel(TransactionCase):
         admin = self.env.ref("base.user_admin")
         self.assertTrue(admin.has_group("crm_traffic_light.group_traffic_light_admin"))
         self.assertTrue(model.with_user(admin).action_refit())
+
+    def test_batches_score_alike_from_run_cache_and_query(self):
+        partners = self.silent | self.regular | self.once | self.parent | self.prospect
+        self.Churn._refit_company(self.company, AS_OF)  # keeps the company history
+        from_cache = self.Churn._churn_values(self.company, partners.ids, AS_OF)
+        self.env.cr.cache.clear()
+        from_query = self.Churn._churn_values(self.company, partners.ids, AS_OF)
+        self.assertEqual(from_cache, from_query)
+        self.assertEqual(len(from_query), 4)
+        # A new order drops what the cursor kept: the silent customer is silent no more.
+        create_confirmed_orders(self.env, self.silent, days_before(0, 0), 100)
+        fresh = self.Churn._churn_values(self.company, self.silent.ids, AS_OF)
+        self.assertEqual(fresh[self.silent.id]["silent_weeks"], 0.0)
+        self.assertGreater(fresh[self.silent.id]["value"], from_query[self.silent.id]["value"])
+        # Cancelling it (no new order id) drops it too.
+        self.Churn._refit_company(self.company, AS_OF)
+        self.env["sale.order"].search(
+            [("partner_id", "=", self.silent.id), ("date_order", ">=", AS_OF)]
+        ).filtered(lambda order: order.state == "sale").write({"state": "cancel"})
+        again = self.Churn._churn_values(self.company, self.silent.ids, AS_OF)
+        self.assertEqual(again[self.silent.id]["silent_weeks"], 9.0)
