@@ -134,9 +134,28 @@ def log_likelihood(params, x, t_x, T, variant="bgnbd", weights=None):
     return float(np.dot(np.asarray(weights, dtype=float), ll))
 
 
+def _to_params(theta):
+    """Optimiser coordinates -> (r, alpha, a, b).
+
+    theta = (log r, log alpha, logit(a / (a + b)), log(a + b)): log-parameters for the purchase
+    rates, and for the drop-out probability its mean and its concentration. When the drop-out
+    probability hardly varies between customers (a and b both grow without bound, a common
+    maximum on real data), this is one coordinate running to its bound instead of a curved
+    ridge in (log a, log b) on which line searches stall.
+    """
+    mean, other = special.expit(theta[2]), special.expit(-theta[2])
+    kappa = np.exp(theta[3])
+    return np.exp(theta[0]), np.exp(theta[1]), kappa * mean, kappa * other
+
+
+def _to_theta(params):
+    r, alpha, a, b = params
+    return np.array([np.log(r), np.log(alpha), np.log(a) - np.log(b), np.log(a + b)])
+
+
 def _neg_ll_and_grad(theta, x, t_x, T, w, k, total):
-    """Mean negative log-likelihood and its gradient in log-parameters theta = log(params)."""
-    r, alpha, a, b = np.exp(theta)
+    """Mean negative log-likelihood and its gradient in the coordinates of :func:`_to_params`."""
+    r, alpha, a, b = _to_params(theta)
     ln_a12, ln_a3, ln_a4, has_a4 = _terms((r, alpha, a, b), x, t_x, T, k)
     s = np.logaddexp(ln_a3, ln_a4)
     ll = ln_a12 + s
@@ -153,8 +172,16 @@ def _neg_ll_and_grad(theta, x, t_x, T, w, k, total):
     with np.errstate(divide="ignore", invalid="ignore"):
         inv_bx = np.where(has_a4, 1.0 / np.where(has_a4, b + x - 1 + k, 1.0), 0.0)
     d_b = psi_ab + special.digamma(b + x + k) - special.digamma(b) - psi_abxk - w4 * inv_bx
+    g_a, g_b = w @ d_a, w @ d_b
+    mean = a / (a + b)
     grad = np.array(
-        [r * (w @ d_r), alpha * (w @ d_alpha), a * (w @ d_a), b * (w @ d_b)], dtype=float
+        [
+            r * (w @ d_r),
+            alpha * (w @ d_alpha),
+            (a + b) * mean * (1.0 - mean) * (g_a - g_b),
+            a * g_a + b * g_b,
+        ],
+        dtype=float,
     )
     value = -(w @ ll) / total
     if not np.isfinite(value):
@@ -172,7 +199,8 @@ def compress(x, t_x, T):
 
 def fit(x, t_x, T, variant="bgnbd", initial=None, weights=None):
     """Maximum-likelihood fit with ``scipy.optimize.minimize`` (L-BFGS-B, analytic gradient,
-    log-parameters), Nelder-Mead as a fallback when L-BFGS-B does not converge.
+    log / logit parameters, see :func:`_to_params`), a short Nelder-Mead polish as a fallback
+    when L-BFGS-B stops without meeting its tolerance.
 
     Returns a :class:`FitResult`. Raises ``ValueError`` on an empty or degenerate sample.
     """
@@ -191,9 +219,9 @@ def fit(x, t_x, T, variant="bgnbd", initial=None, weights=None):
         # a rough method-of-moments start: rate from repeat purchases per unit of age
         rate = max(float(w @ x) / max(float(w @ T), 1e-9), 1e-6)
         initial = (1.0, 1.0 / rate, 1.0, 1.0)
-    theta0 = np.log(np.asarray(_check_params(initial), dtype=float))
+    theta0 = _to_theta(_check_params(initial))
     args = (x, t_x, T, w, k, total)
-    bounds = [(-20.0, 20.0)] * 4
+    bounds = [(-20.0, 20.0), (-20.0, 20.0), (-30.0, 30.0), (-20.0, 20.0)]
     res = optimize.minimize(
         _neg_ll_and_grad,
         theta0,
@@ -201,18 +229,30 @@ def fit(x, t_x, T, variant="bgnbd", initial=None, weights=None):
         jac=True,
         method="L-BFGS-B",
         bounds=bounds,
-        options={"maxiter": 1000, "ftol": 1e-13, "gtol": 1e-9},
+        options={"maxiter": 500, "ftol": 1e-13, "gtol": 1e-9},
     )
     if not res.success:
-        res_nm = optimize.minimize(
-            lambda th: _neg_ll_and_grad(th, *args)[0],
-            res.x,
-            method="Nelder-Mead",
-            options={"maxiter": 4000, "xatol": 1e-8, "fatol": 1e-12},
+        # A line search that cannot improve any more usually sits at the optimum already
+        # (relative changes below machine precision): accept it when the gradient is flat.
+        projected = np.where(
+            ((res.x <= [b[0] for b in bounds]) & (res.jac > 0))
+            | ((res.x >= [b[1] for b in bounds]) & (res.jac < 0)),
+            0.0,
+            res.jac,
         )
-        if res_nm.fun <= res.fun:
-            res = res_nm
-    r, alpha, a, b = (float(v) for v in np.exp(res.x))
+        if np.max(np.abs(projected)) < 1e-6:
+            res.success = True
+        else:
+            polished = optimize.minimize(
+                lambda th: _neg_ll_and_grad(th, *args)[0],
+                res.x,
+                method="Nelder-Mead",
+                bounds=bounds,
+                options={"maxfev": 600, "xatol": 1e-7, "fatol": 1e-12},
+            )
+            if polished.fun <= res.fun:
+                res = polished
+    r, alpha, a, b = (float(v) for v in _to_params(res.x))
     return FitResult(
         r=r,
         alpha=alpha,
