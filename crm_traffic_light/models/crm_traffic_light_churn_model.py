@@ -41,10 +41,10 @@ class CrmTrafficLightChurnModel(models.Model):
         "al. 2007), where a customer may also drop out right after the first order, so that a "
         "customer who ordered once is not assumed to be active forever.",
     )
-    r = fields.Float(string="r (shape of order rates)", digits=(16, 6), readonly=True)
-    alpha = fields.Float(string="alpha (scale of order rates)", digits=(16, 6), readonly=True)
-    a = fields.Float(string="a (drop-out shape a)", digits=(16, 6), readonly=True)
-    b = fields.Float(string="b (drop-out shape b)", digits=(16, 6), readonly=True)
+    r = fields.Float(string="r (shape of order rates)", digits=0, readonly=True)
+    alpha = fields.Float(string="alpha (scale of order rates)", digits=0, readonly=True)
+    a = fields.Float(string="a (drop-out shape a)", digits=0, readonly=True)
+    b = fields.Float(string="b (drop-out shape b)", digits=0, readonly=True)
     as_of = fields.Date(
         string="History Until", readonly=True, help="Orders up to this day were used."
     )
@@ -249,7 +249,8 @@ class CrmTrafficLightChurnModel(models.Model):
         :meth:`_churn_cache`): a replay of many batches fits once per day.
         """
         stored = self.sudo().search([("company_id", "=", company.id)], limit=1)
-        if stored and (as_of is None or as_of == stored.as_of):
+        usable = stored and min(stored.r, stored.alpha, stored.a, stored.b) > 0
+        if usable and (as_of is None or as_of == stored.as_of):
             return (stored.r, stored.alpha, stored.a, stored.b), stored.variant
         as_of = as_of or fields.Date.context_today(self)
         cache = self._churn_cache("fit")
