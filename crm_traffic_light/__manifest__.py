@@ -22,6 +22,7 @@
         "views/res_partner_views.xml",
         "views/crm_traffic_light_menus.xml",
         "views/crm_traffic_light_churn_model_views.xml",
+        "views/res_partner_churn_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -201,6 +201,7 @@ class CrmTrafficLightChurnModel(models.Model):
         model = self.sudo().search([("company_id", "=", company.id)], limit=1)
         if result is None:
             model.unlink()
+            self._store_money_at_risk(company, {})
             return self.browse()
         values = {
             "company_id": company.id,
@@ -220,7 +221,47 @@ class CrmTrafficLightChurnModel(models.Model):
             model.write(values)
         else:
             model = self.sudo().create(values)
+        ids = self._company_history(company, as_of)[0].tolist()
+        scores = self._churn_values(company, ids, as_of)
+        self._store_money_at_risk(company, {pid: v["money_at_risk"] for pid, v in scores.items()})
         return model
+
+    @api.model
+    def _store_money_at_risk(self, company, amounts):
+        """Store ``{partner_id: amount}`` as ``res.partner.money_at_risk`` of ``company`` in one
+        statement, touching only rows whose value changes; partners of the company that are not
+        in ``amounts`` lose their value."""
+        Partner = self.env["res.partner"]
+        Partner.flush_model(["money_at_risk"])
+        ids = list(amounts)
+        key = str(company.id)
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE res_partner p
+                   SET money_at_risk = COALESCE(p.money_at_risk, '{}'::jsonb)
+                       || jsonb_build_object(%(key)s, v.amount)
+                  FROM unnest(%(ids)s::int[], %(amounts)s::float8[]) AS v(id, amount)
+                 WHERE p.id = v.id
+                   AND (p.money_at_risk -> %(key)s) IS DISTINCT FROM to_jsonb(v.amount)
+                """,
+                key=key,
+                ids=ids,
+                amounts=[amounts[pid] for pid in ids],
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE res_partner
+                   SET money_at_risk = money_at_risk - %(key)s
+                 WHERE money_at_risk ? %(key)s AND NOT id = ANY(%(ids)s)
+                """,
+                key=key,
+                ids=ids,
+            )
+        )
+        Partner.invalidate_model(["money_at_risk"])
 
     def action_refit(self):
         """Button: refit the selected companies' models now on their full history."""

@@ -220,3 +220,47 @@ class TestChurnModel(TransactionCase):
         ).filtered(lambda order: order.state == "sale").write({"state": "cancel"})
         again = self.Churn._churn_values(self.company, self.silent.ids, AS_OF)
         self.assertEqual(again[self.silent.id]["silent_weeks"], 9.0)
+
+    def test_money_at_risk_on_partner_per_company_and_sortable(self):
+        self.Churn._refit_company(self.company, AS_OF)
+        values = self.Churn._churn_values(self.company, self.others.ids + self.silent.ids, AS_OF)
+        partners = (self.silent | self.regular | self.once | self.others).with_company(self.company)
+        for partner in partners:
+            self.assertAlmostEqual(
+                partner.money_at_risk,
+                self.Churn._churn_values(self.company, partner.ids, AS_OF)[partner.id][
+                    "money_at_risk"
+                ],
+                places=2,
+            )
+        self.assertEqual(
+            self.silent.with_company(self.company).money_at_risk,
+            values[self.silent.id]["money_at_risk"],
+        )
+        self.assertFalse(self.prospect.with_company(self.company).money_at_risk)
+        # Company B has no model: nothing at risk there, and company A's figure stays its own.
+        self.Churn._refit_company(self.company_b, AS_OF)
+        self.assertFalse(self.parent.with_company(self.company_b).money_at_risk)
+        self.assertTrue(self.parent.with_company(self.company).money_at_risk)
+        # Lists rank by it.
+        ranked = (
+            self.env["res.partner"]
+            .with_company(self.company)
+            .search([("id", "in", partners.ids)], order="money_at_risk desc, id")
+        )
+        amounts = ranked.mapped("money_at_risk")
+        self.assertEqual(amounts, sorted(amounts, reverse=True))
+        self.assertGreater(amounts[0], amounts[-1])
+        at_risk = self.env["res.partner"].search(
+            [("id", "in", partners.ids), ("money_at_risk", ">", 0)]
+        )
+        self.assertIn(self.silent, at_risk)
+        # A salesperson sees the figure of their own customer.
+        self.assertEqual(
+            self.silent.with_user(self.salesperson).money_at_risk,
+            values[self.silent.id]["money_at_risk"],
+        )
+        # Refitting again changes nothing (idempotent).
+        self.Churn._refit_company(self.company, AS_OF)
+        partners.invalidate_recordset()
+        self.assertEqual(ranked.mapped("money_at_risk"), amounts)
