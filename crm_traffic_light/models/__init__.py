@@ -1,1 +1,18 @@
-from . import res_partner
+from . import (
+    crm_traffic_light_engine,
+    crm_traffic_light_history,
+    crm_traffic_light_indicator_contact,
+    crm_traffic_light_indicator_discount,
+    crm_traffic_light_indicator_last_order,
+    crm_traffic_light_indicator_mixin,
+    crm_traffic_light_indicator_payment,
+    crm_traffic_light_indicator_trend,
+    crm_traffic_light_indicator_turnover,
+    crm_traffic_light_norm,
+    crm_traffic_light_status,
+    mail_activity_type,
+    product_pricelist,
+    res_company,
+    res_config_settings,
+    res_partner,
+)
