@@ -114,6 +114,7 @@ class CrmTrafficLightEngine(models.AbstractModel):
             confirmed order) are left out.
         """
         as_of = as_of or self._today()
+        self.env.flush_all()
         params = self._get_params(company)
         customers = self._customer_ids(company, partner_ids)
         if not customers:
