@@ -1,9 +1,10 @@
 import json
 import logging
+import threading
 
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models, modules
+from odoo import api, fields, models, modules, tools
 from odoo.tools import SQL, split_every
 
 _logger = logging.getLogger(__name__)
@@ -456,7 +457,12 @@ class CrmTrafficLightEngine(models.AbstractModel):
     @api.model
     def _commit(self):
         """Commit the batch, except in tests (the test transaction must stay open)."""
-        if not modules.module.current_test:
+        testing = (
+            modules.module.current_test
+            or tools.config["test_enable"]
+            or getattr(threading.current_thread(), "testing", False)
+        )
+        if not testing:
             self.env.cr.commit()
 
     @api.model
