@@ -23,7 +23,7 @@ class CrmTrafficLightEngine(models.AbstractModel):
     _description = "Traffic Light Engine"
 
     def init(self):
-        super().init()
+        res = super().init()
         cr = self.env.cr
         # Incremental run: documents changed since the last run.
         for table in ("sale_order", "account_move", "account_payment", "calendar_event"):
@@ -55,6 +55,7 @@ class CrmTrafficLightEngine(models.AbstractModel):
                 ON res_partner (commercial_partner_id)
             """
         )
+        return res
 
     # ------------------------------------------------------------------
     # Parameters
@@ -463,7 +464,8 @@ class CrmTrafficLightEngine(models.AbstractModel):
             or getattr(threading.current_thread(), "testing", False)
         )
         if not testing:
-            self.env.cr.commit()
+            # Committing each batch is the point: a crash loses at most one batch.
+            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     @api.model
     def _full_run_candidates(self, company, after_id):

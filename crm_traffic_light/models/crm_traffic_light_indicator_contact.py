@@ -30,7 +30,7 @@ class CrmTrafficLightIndicatorContact(models.AbstractModel):
         }
 
     def init(self):
-        super().init()
+        res = super().init()
         self.env.cr.execute(
             """
             CREATE INDEX IF NOT EXISTS crm_traffic_light_mail_message_activity_idx
@@ -38,6 +38,7 @@ class CrmTrafficLightIndicatorContact(models.AbstractModel):
              WHERE mail_activity_type_id IS NOT NULL
             """
         )
+        return res
 
     def _indicator_values(self, company, partner_ids, as_of, params):
         stop = as_of + timedelta(days=1)

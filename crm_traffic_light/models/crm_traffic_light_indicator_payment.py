@@ -28,7 +28,7 @@ class CrmTrafficLightIndicatorPayment(models.AbstractModel):
         }
 
     def init(self):
-        super().init()
+        res = super().init()
         self.env.cr.execute(
             """
             CREATE INDEX IF NOT EXISTS crm_traffic_light_account_move_customer_idx
@@ -36,6 +36,7 @@ class CrmTrafficLightIndicatorPayment(models.AbstractModel):
              WHERE state = 'posted' AND move_type IN ('out_invoice', 'out_refund')
             """
         )
+        return res
 
     def _indicator_values(self, company, partner_ids, as_of, params):
         window_start = as_of - timedelta(days=params["window_days"])

@@ -207,10 +207,12 @@ class TestEngine(TrafficLightCase):
             return original(engine, company, partner_ids, *args, **kwargs)
 
         with patch.object(type(self.engine), "_compute_and_store", crash_on_second_batch):
+            crashed = False
             try:
                 self.run_full()
             except RuntimeError:
-                pass
+                crashed = True
+        self.assertTrue(crashed)
         first, second = calls
         self.assertTrue(self.company.traffic_light_run_active)
         self.assertEqual(self.company.traffic_light_run_cursor, first[0])
