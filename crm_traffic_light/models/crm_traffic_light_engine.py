@@ -1,6 +1,7 @@
 import json
 import logging
 import threading
+from contextlib import contextmanager
 
 from markupsafe import Markup, escape
 
@@ -72,6 +73,32 @@ class CrmTrafficLightEngine(models.AbstractModel):
             "batch_size": company.traffic_light_batch_size or 5000,
         }
 
+    @contextmanager
+    def _planner_settings(self):
+        """Batch aggregates probe a few thousand customers through indexes. PostgreSQL's
+        default costs (random_page_cost 4, made for spinning disks) make it scan whole
+        tables for every batch instead, and parallel workers cost more than they bring on
+        such small queries. Use SSD-like costs for the engine's statements only
+        (transaction-local, restored afterwards)."""
+        cr = self.env.cr
+        cr.execute(
+            "SELECT current_setting('random_page_cost'),"
+            " current_setting('max_parallel_workers_per_gather')"
+        )
+        page_cost, workers = cr.fetchone()
+        cr.execute(
+            "SELECT set_config('random_page_cost', LEAST(%s::float, 1.1)::text, true),"
+            " set_config('max_parallel_workers_per_gather', '0', true)",
+            (page_cost,),
+        )
+        yield
+        # Not reached on error: the transaction is rolled back, and the settings with it.
+        cr.execute(
+            "SELECT set_config('random_page_cost', %s, true),"
+            " set_config('max_parallel_workers_per_gather', %s, true)",
+            (page_cost, workers),
+        )
+
     @api.model
     def _today(self):
         return fields.Date.context_today(self)
@@ -88,15 +115,18 @@ class CrmTrafficLightEngine(models.AbstractModel):
         self.env.cr.execute(
             SQL(
                 """
-                SELECT DISTINCT cp.id
+                SELECT cp.id
                   FROM res_partner cp
-                  JOIN res_partner rp ON rp.commercial_partner_id = cp.id
-                  JOIN sale_order so ON so.partner_id = rp.id
                  WHERE cp.id = ANY(%(partners)s)
                    AND cp.active
                    AND cp.commercial_partner_id = cp.id
-                   AND so.state = 'sale'
-                   AND so.company_id = %(company)s
+                   AND EXISTS (
+                       SELECT 1
+                         FROM res_partner rp
+                         JOIN sale_order so ON so.partner_id = rp.id
+                        WHERE rp.commercial_partner_id = cp.id
+                          AND so.state = 'sale'
+                          AND so.company_id = %(company)s)
                  ORDER BY cp.id
                 """,
                 partners=list(partner_ids),
@@ -118,18 +148,19 @@ class CrmTrafficLightEngine(models.AbstractModel):
         as_of = as_of or self._today()
         self.env.flush_all()
         params = self._get_params(company)
-        customers = self._customer_ids(company, partner_ids)
-        if not customers:
-            return {}
         indicators = self.env["crm.traffic.light.indicator.mixin"]._get_indicators()
         definitions = {}
         values = {}
-        for indicator in indicators:
-            definition = indicator._indicator_definition()
-            definitions[definition["code"]] = definition
-            values[definition["code"]] = indicator._indicator_values(
-                company, customers, as_of, params
-            )
+        with self._planner_settings():
+            customers = self._customer_ids(company, partner_ids)
+            if not customers:
+                return {}
+            for indicator in indicators:
+                definition = indicator._indicator_definition()
+                definitions[definition["code"]] = definition
+                values[definition["code"]] = indicator._indicator_values(
+                    company, customers, as_of, params
+                )
         norms = self.env["crm.traffic.light.norm"]._norms_for_partners(
             company, customers, definitions
         )
@@ -212,112 +243,101 @@ class CrmTrafficLightEngine(models.AbstractModel):
 
     @api.model
     def _store(self, company, partner_ids, results, as_of, snapshot=False):
-        """Store a batch set-based: status upsert for changed rows, deletion of the rows
-        of partners no longer evaluated, partner flag update where it differs, history
-        rows, chatter notes. Returns ``{partner_id: (old_flag, new_flag)}``."""
+        """Store a batch set-based: one status upsert that only touches rows whose flag,
+        values or score changed, deletion of the rows of partners no longer evaluated,
+        partner flags of the changed partners, history rows, chatter notes.
+        Returns ``{partner_id: (old_flag, new_flag)}`` for the partners whose flag
+        changed (``None`` = not evaluated)."""
         cr = self.env.cr
-        cr.execute(
-            SQL(
-                """
-                SELECT partner_id, flag, flag_date, indicator_values, score
-                  FROM crm_traffic_light_status
-                 WHERE company_id = %s AND partner_id = ANY(%s)
-                """,
-                company.id,
-                list(partner_ids),
-            )
-        )
-        old = {row[0]: row[1:] for row in cr.fetchall()}
         changes = {}
-        upserts = []
-        for pid, result in results.items():
-            flag = result["flag"]
-            indicator_values = json.loads(json.dumps(result["indicators"]))
-            previous = old.get(pid)
-            if previous and previous[0] == flag:
-                if previous[2] == indicator_values and previous[3] == result["score"]:
-                    continue
-                flag_date = previous[1]
-            else:
-                flag_date = as_of
-                changes[pid] = (previous[0] if previous else None, flag)
-            upserts.append(
+        if results:
+            rows = [
                 {
                     "partner_id": pid,
-                    "flag": flag,
-                    "flag_date": fields.Date.to_string(flag_date),
-                    "indicator_values": indicator_values,
+                    "flag": result["flag"],
+                    "indicator_values": result["indicators"],
                     "score": result["score"],
                 }
-            )
-        removed = [pid for pid in old if pid not in results]
-        for pid in removed:
-            changes[pid] = (old[pid][0], None)
-        uid = self.env.uid
-        if upserts:
+                for pid, result in results.items()
+            ]
             cr.execute(
                 SQL(
                     """
-                    INSERT INTO crm_traffic_light_status AS s
-                           (partner_id, company_id, flag, flag_date, indicator_values, score,
-                            computed_date, create_uid, create_date, write_uid, write_date)
-                    SELECT v.partner_id, %(company)s, v.flag, v.flag_date, v.indicator_values,
-                           v.score, %(as_of)s, %(uid)s, now() at time zone 'UTC',
-                           %(uid)s, now() at time zone 'UTC'
-                      FROM jsonb_to_recordset(%(rows)s::jsonb) AS v(
-                           partner_id int, flag varchar, flag_date date,
-                           indicator_values jsonb, score float8)
-                    ON CONFLICT (partner_id, company_id) DO UPDATE
-                       SET flag = EXCLUDED.flag,
-                           flag_date = EXCLUDED.flag_date,
-                           indicator_values = EXCLUDED.indicator_values,
-                           score = EXCLUDED.score,
-                           computed_date = EXCLUDED.computed_date,
-                           write_uid = EXCLUDED.write_uid,
-                           write_date = EXCLUDED.write_date
+                    WITH v AS (
+                        SELECT * FROM jsonb_to_recordset(%(rows)s::jsonb) AS v(
+                               partner_id int, flag varchar, indicator_values jsonb,
+                               score float8)
+                    ), old AS (
+                        SELECT s.partner_id, s.flag
+                          FROM crm_traffic_light_status s
+                          JOIN v ON v.partner_id = s.partner_id
+                         WHERE s.company_id = %(company)s
+                    ), up AS (
+                        INSERT INTO crm_traffic_light_status AS s
+                               (partner_id, company_id, flag, flag_date, indicator_values,
+                                score, computed_date, create_uid, create_date, write_uid,
+                                write_date)
+                        SELECT v.partner_id, %(company)s, v.flag, %(as_of)s,
+                               v.indicator_values, v.score, %(as_of)s, %(uid)s,
+                               now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+                          FROM v
+                        ON CONFLICT (partner_id, company_id) DO UPDATE
+                           SET flag = EXCLUDED.flag,
+                               flag_date = CASE WHEN s.flag IS DISTINCT FROM EXCLUDED.flag
+                                                THEN EXCLUDED.flag_date ELSE s.flag_date END,
+                               indicator_values = EXCLUDED.indicator_values,
+                               score = EXCLUDED.score,
+                               computed_date = EXCLUDED.computed_date,
+                               write_uid = EXCLUDED.write_uid,
+                               write_date = EXCLUDED.write_date
+                         WHERE s.flag IS DISTINCT FROM EXCLUDED.flag
+                            OR s.indicator_values IS DISTINCT FROM EXCLUDED.indicator_values
+                            OR s.score IS DISTINCT FROM EXCLUDED.score
+                        RETURNING s.partner_id, s.flag
+                    )
+                    SELECT up.partner_id, old.flag, up.flag
+                      FROM up
+                      LEFT JOIN old ON old.partner_id = up.partner_id
+                     WHERE old.flag IS DISTINCT FROM up.flag
                     """,
+                    rows=json.dumps(rows),
                     company=company.id,
                     as_of=as_of,
-                    uid=uid,
-                    rows=json.dumps(upserts),
+                    uid=self.env.uid,
                 )
             )
-        if removed:
+            changes = {pid: (old, new) for pid, old, new in cr.fetchall()}
+        removed_ids = [pid for pid in partner_ids if pid not in results]
+        if removed_ids:
             cr.execute(
                 SQL(
-                    "DELETE FROM crm_traffic_light_status"
-                    " WHERE company_id = %s AND partner_id = ANY(%s)",
+                    """
+                    DELETE FROM crm_traffic_light_status
+                     WHERE company_id = %s AND partner_id = ANY(%s)
+                    RETURNING partner_id, flag
+                    """,
                     company.id,
-                    removed,
+                    removed_ids,
                 )
             )
-        self._store_partner_flags(company, results, removed)
+            changes.update((pid, (flag, None)) for pid, flag in cr.fetchall())
+        if changes:
+            self._store_partner_flags(company, changes, as_of)
         self._store_history(company, changes, results, as_of, snapshot)
         self._log_changes(company, changes, results)
         self.env["crm.traffic.light.status"].invalidate_model()
         return changes
 
     @api.model
-    def _store_partner_flags(self, company, results, removed):
+    def _store_partner_flags(self, company, changes, as_of):
         """Set ``res.partner.traffic_light`` / ``traffic_light_date`` (company-dependent,
-        jsonb keyed by company id) in one UPDATE, only where the value differs."""
-        rows = [{"partner_id": pid, "flag": None, "flag_date": None} for pid in removed]
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT partner_id, flag, flag_date FROM crm_traffic_light_status
-                 WHERE company_id = %s AND partner_id = ANY(%s)
-                """,
-                company.id,
-                list(results),
-            )
-        )
-        rows += [
-            {"partner_id": pid, "flag": flag, "flag_date": fields.Date.to_string(date)}
-            for pid, flag, date in self.env.cr.fetchall()
+        jsonb keyed by company id) of the changed partners in one UPDATE, only where the
+        value differs."""
+        date = fields.Date.to_string(as_of)
+        rows = [
+            {"partner_id": pid, "flag": new, "flag_date": date if new else None}
+            for pid, (_old, new) in changes.items()
         ]
-        if not rows:
-            return
         key = str(company.id)
         self.env.cr.execute(
             SQL(
@@ -513,8 +533,10 @@ class CrmTrafficLightEngine(models.AbstractModel):
         done = 0
         for company, partner_ids in todo.items():
             batch_size = self._get_params(company)["batch_size"]
+            last_snapshot = company.traffic_light_last_snapshot
+            snapshot = not last_snapshot or last_snapshot < as_of.replace(day=1)
             for batch in split_every(batch_size, partner_ids, list):
-                self._compute_and_store(company, batch, as_of, snapshot=True)
+                self._compute_and_store(company, batch, as_of, snapshot=snapshot)
                 company.traffic_light_run_cursor = batch[-1]
                 done += len(batch)
                 remaining -= len(batch)
@@ -531,6 +553,9 @@ class CrmTrafficLightEngine(models.AbstractModel):
                     "traffic_light_run_active": False,
                     "traffic_light_run_cursor": 0,
                     "traffic_light_last_full_run": as_of,
+                    "traffic_light_last_snapshot": max(
+                        as_of, company.traffic_light_last_snapshot or as_of
+                    ),
                 }
             )
             self._commit()

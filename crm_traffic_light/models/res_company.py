@@ -46,6 +46,7 @@ class ResCompany(models.Model):
     traffic_light_run_cursor = fields.Integer(copy=False)
     traffic_light_run_active = fields.Boolean(copy=False)
     traffic_light_last_full_run = fields.Date(copy=False)
+    traffic_light_last_snapshot = fields.Date(copy=False)
     traffic_light_last_incremental = fields.Datetime(copy=False)
 
     @api.constrains(
