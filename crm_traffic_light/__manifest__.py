@@ -18,8 +18,16 @@
     "data": [
         "security/crm_traffic_light_groups.xml",
         "security/ir.model.access.csv",
+        "security/crm_traffic_light_rules.xml",
         "security/crm_traffic_light_churn_model_security.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/res_partner_views.xml",
+        "views/crm_traffic_light_norm_views.xml",
+        "views/crm_traffic_light_history_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/mail_activity_type_views.xml",
+        "views/product_pricelist_views.xml",
         "views/crm_traffic_light_menus.xml",
         "views/crm_traffic_light_churn_model_views.xml",
         "views/res_partner_churn_views.xml",
@@ -32,6 +40,7 @@
     "external_dependencies": {
         "python": ["numpy", "scipy"],
     },
+    "post_init_hook": "post_init_hook",
     "application": False,
     "installable": True,
 }

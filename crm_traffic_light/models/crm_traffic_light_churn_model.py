@@ -285,13 +285,17 @@ class CrmTrafficLightChurnModel(models.Model):
     def _churn_params(self, company, as_of=None):
         """``(params, variant)`` to score ``company`` as of ``as_of``, or ``None``.
 
-        Today (``as_of`` empty): the stored model. Another day: a fit on the history up to that
+        Today (``as_of`` empty) or a day after the stored model's history day: the stored
+        model. An earlier day: a fit on the history up to that
         day, computed in memory (never stored) and cached on the cursor (see
         :meth:`_churn_cache`): a replay of many batches fits once per day.
         """
         stored = self.sudo().search([("company_id", "=", company.id)], limit=1)
         usable = stored and min(stored.r, stored.alpha, stored.a, stored.b) > 0
-        if usable and (as_of is None or as_of == stored.as_of):
+        # The stored model serves every day from its history day on (the parameters describe
+        # the whole customer base and move slowly; the daily run refits them). An earlier
+        # day must not see later orders: it gets its own fit.
+        if usable and (as_of is None or as_of >= stored.as_of):
             return (stored.r, stored.alpha, stored.a, stored.b), stored.variant
         as_of = as_of or fields.Date.context_today(self)
         cache = self._churn_cache("fit")

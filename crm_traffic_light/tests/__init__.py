@@ -1,1 +1,9 @@
-from . import test_bgnbd, test_churn_model, test_norm_simulator, test_tour, test_traffic_light_field
+from . import (
+    test_bgnbd,
+    test_churn_model,
+    test_engine,
+    test_indicators,
+    test_norm_simulator,
+    test_tour,
+    test_traffic_light_field,
+)
