@@ -4,6 +4,7 @@ from . import (
     test_engine,
     test_indicators,
     test_norm_simulator,
+    test_p_alive_indicator,
     test_tour,
     test_traffic_light_field,
 )

@@ -71,6 +71,7 @@ class TestEngine(TrafficLightCase):
                 "contact",
                 "payment",
                 "trend",
+                "p_alive",
             },
         )
         self.run_full()
