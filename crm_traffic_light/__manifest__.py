@@ -31,6 +31,7 @@
         "views/crm_traffic_light_menus.xml",
         "views/crm_traffic_light_churn_model_views.xml",
         "views/res_partner_churn_views.xml",
+        "wizard/crm_traffic_light_norm_simulation_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

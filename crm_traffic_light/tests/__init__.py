@@ -3,6 +3,7 @@ from . import (
     test_churn_model,
     test_engine,
     test_indicators,
+    test_norm_simulation_wizard,
     test_norm_simulator,
     test_p_alive_indicator,
     test_tour,
