@@ -21,7 +21,7 @@ odoo_path, conf = sys.argv[1], sys.argv[2]
 sys.path.insert(0, odoo_path)
 
 import odoo  # noqa: E402
-from odoo.tools import SQL  # noqa: E402
+from odoo.tools import SQL, float_round  # noqa: E402
 
 SEED = 20240601
 HISTORY_DAYS = 820  # a bit more than two years of documents
@@ -929,7 +929,7 @@ class DemoGenerator:
             o["so_id"], o["so_name"], o["line_ids"] = oid, "S%05d" % n, []
             total = 0.0
             for seq, (product, qty, price, discount) in enumerate(o["lines"], start=1):
-                subtotal = round(qty * price * (1 - discount / 100), 2)
+                subtotal = float_round(qty * (price * (1 - discount / 100.0)), 2)
                 total += subtotal
                 lid = next(line_ids)
                 o["line_ids"].append((lid, product, qty, price, discount, subtotal))
