@@ -17,8 +17,15 @@
     ],
     "data": [
         "security/crm_traffic_light_groups.xml",
+        "security/ir.model.access.csv",
+        "security/crm_traffic_light_alert_security.xml",
+        "data/crm_traffic_light_alert_reason_data.xml",
+        "data/mail_activity_plan_data.xml",
+        "data/ir_cron_alert_data.xml",
         "views/res_partner_views.xml",
         "views/crm_traffic_light_menus.xml",
+        "views/crm_traffic_light_alert_views.xml",
+        "views/crm_traffic_light_alert_config_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
