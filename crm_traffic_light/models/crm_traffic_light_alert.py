@@ -396,6 +396,7 @@ class CrmTrafficLightAlert(models.Model):
         if not results:
             return {"created": self.browse(), "upgraded": self.browse(), "resolved": self.browse()}
         alerts = self.sudo().with_company(company)
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 "SELECT id, partner_id, flag FROM crm_traffic_light_alert "
@@ -458,6 +459,7 @@ class CrmTrafficLightAlert(models.Model):
     def _get_managers(self, partner_ids, users=None):
         """``{partner_id: manager user}`` for the given customers: the manager set on the
         customer, else the leader of the salesperson's sales team. One query."""
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """
@@ -490,6 +492,7 @@ class CrmTrafficLightAlert(models.Model):
     def _create_alerts(self, company, results):
         if not results:
             return self.browse()
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """
@@ -551,6 +554,7 @@ class CrmTrafficLightAlert(models.Model):
             ids.append(alert_id)
             snapshots.append(json.dumps(snapshot))
             mains.append(self._main_indicator(snapshot) or None)
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """
@@ -823,6 +827,7 @@ class CrmTrafficLightAlert(models.Model):
     def _escalate_overdue(self, company, today=None):
         today = today or fields.Date.context_today(self)
         days = company.traffic_light_escalation_days
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """

@@ -81,6 +81,7 @@ class CrmTrafficLightOverride(models.Model):
             )
             if previous:
                 previous.write({"active": False})
+                previous.flush_recordset(["active"])
         overrides = super().create(vals_list)
         overrides._log_on_customers(self.env._("Traffic light manually set to %(flag)s"))
         return overrides
@@ -107,6 +108,7 @@ class CrmTrafficLightOverride(models.Model):
         if not results:
             return results
         as_of = as_of or fields.Date.context_today(self)
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """

@@ -109,6 +109,7 @@ class CrmTrafficLightSalesPlan(models.Model):
     def _achieved_amounts(self, plan_ids):
         if not plan_ids:
             return {}
+        self.env.flush_all()
         self.env.cr.execute(self._achieved_sql(SQL("sp.id = ANY(%s)", plan_ids)))
         return {row[0]: row[4] for row in self.env.cr.fetchall()}
 
@@ -123,6 +124,7 @@ class CrmTrafficLightSalesPlan(models.Model):
         if not partner_ids:
             return {}
         as_of = as_of or fields.Date.context_today(self)
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """

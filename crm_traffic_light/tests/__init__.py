@@ -1,1 +1,1 @@
-from . import test_tour, test_traffic_light_field
+from . import test_alert_lifecycle, test_tour, test_traffic_light_field
