@@ -1,1 +1,7 @@
-from . import test_alert_lifecycle, test_tour, test_traffic_light_field
+from . import (
+    test_alert_lifecycle,
+    test_alert_security,
+    test_sales_plan,
+    test_tour,
+    test_traffic_light_field,
+)
