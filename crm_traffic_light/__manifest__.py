@@ -26,6 +26,8 @@
         "views/crm_traffic_light_menus.xml",
         "views/crm_traffic_light_alert_views.xml",
         "views/crm_traffic_light_alert_config_views.xml",
+        "views/res_partner_alert_views.xml",
+        "views/res_config_settings_alert_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
