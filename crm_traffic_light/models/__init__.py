@@ -8,5 +8,4 @@ from . import (
     res_company_alert,
     res_config_settings_alert,
     res_partner,
-    res_partner_alert,
 )

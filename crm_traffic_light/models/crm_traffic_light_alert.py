@@ -395,7 +395,8 @@ class CrmTrafficLightAlert(models.Model):
         """
         if not results:
             return {"created": self.browse(), "upgraded": self.browse(), "resolved": self.browse()}
-        alerts = self.sudo().with_company(company)
+        # The salesperson is told by the activities (systray), not by one e-mail per alert.
+        alerts = self.sudo().with_company(company).with_context(mail_auto_subscribe_no_notify=True)
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
@@ -508,17 +509,14 @@ class CrmTrafficLightAlert(models.Model):
         )
         people = {pid: (user_id, manager_id) for pid, user_id, manager_id in self.env.cr.fetchall()}
         now = fields.Datetime.now()
-        vals_list = []
+        vals_list, by_people = [], defaultdict(list)
         for partner_id, result in results.items():
             snapshot = self._snapshot_values(result)
-            user_id, manager_id = people.get(partner_id, (False, False))
             vals_list.append(
                 {
                     "partner_id": partner_id,
                     "company_id": company.id,
                     "flag": result["flag"],
-                    "user_id": user_id or False,
-                    "manager_id": manager_id or False,
                     "date_raised": now,
                     "date_red": now if result["flag"] == "red" else False,
                     "indicator_snapshot": snapshot,
@@ -526,6 +524,15 @@ class CrmTrafficLightAlert(models.Model):
                 }
             )
         alerts = self.with_context(mail_create_nosubscribe=True).create(vals_list)
+        # Salesperson and manager written per (salesperson, manager) pair: the followers are
+        # then subscribed per group instead of per alert.
+        for alert, partner_id in zip(alerts, results, strict=True):
+            by_people[people.get(partner_id, (None, None))].append(alert.id)
+        for (user_id, manager_id), alert_ids in by_people.items():
+            if user_id or manager_id:
+                self.browse(alert_ids).write(
+                    {"user_id": user_id or False, "manager_id": manager_id or False}
+                )
         alerts._launch_playbook(company._traffic_light_alert_plan("orange"))
         alerts.filtered(lambda a: a.flag == "red")._launch_playbook(
             company._traffic_light_alert_plan("red")
@@ -537,7 +544,17 @@ class CrmTrafficLightAlert(models.Model):
         if not self:
             return self
         now = fields.Datetime.now()
-        self.write({"flag": "red", "date_red": now, "snoozed_until": False})
+        # One batched message instead of one tracking message per alert.
+        self.with_context(mail_notrack=True).write(
+            {"flag": "red", "date_red": now, "snoozed_until": False, "snooze_reason": False}
+        )
+        self._message_log_batch(
+            bodies=dict.fromkeys(
+                self.ids,
+                Markup("<p>%s</p>")
+                % self.env._("The customer turned red: the alert is upgraded to red."),
+            )
+        )
         self._store_snapshots({alert_id: results[alert_id] for alert_id in self.ids})
         company_alerts = defaultdict(lambda: self.browse())
         for alert in self:
@@ -574,7 +591,9 @@ class CrmTrafficLightAlert(models.Model):
     def _auto_resolve(self):
         if not self:
             return self
-        self.write({"state": "auto_resolved", "date_closed": fields.Datetime.now()})
+        self.with_context(mail_notrack=True).write(
+            {"state": "auto_resolved", "date_closed": fields.Datetime.now()}
+        )
         self._cancel_generated_activities(
             self.env._("The customer is back to green: the alert was closed automatically.")
         )
@@ -850,7 +869,20 @@ class CrmTrafficLightAlert(models.Model):
         alerts = self.sudo().with_company(company).browse(r[0] for r in self.env.cr.fetchall())
         if not alerts:
             return alerts
-        alerts.write({"state": "escalated", "date_escalated": fields.Datetime.now()})
+        alerts.with_context(mail_notrack=True).write(
+            {"state": "escalated", "date_escalated": fields.Datetime.now()}
+        )
+        alerts._message_log_batch(
+            bodies=dict.fromkeys(
+                alerts.ids,
+                Markup("<p>%s</p>")
+                % self.env._(
+                    "Escalated to the manager: the generated activities are more than "
+                    "%(days)s days overdue.",
+                    days=days,
+                ),
+            )
+        )
         plan = company._traffic_light_alert_plan("escalation")
         alerts._launch_playbook(plan)
         return alerts
