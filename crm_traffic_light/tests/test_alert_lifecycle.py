@@ -4,7 +4,7 @@ from psycopg2 import IntegrityError
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from .common import (
@@ -372,3 +372,35 @@ class TestAlertLifecycle(AlertCase):
         result = sync_flags(self.env, self.company, dict.fromkeys(customers, "red"))
         self.assertEqual(len(result["created"]), 20)
         self.assertEqual(len(self.activities(result["created"])), 20 * 6)
+
+    def test_changing_the_salesperson_proposes_their_team_leader(self):
+        other_leader = create_salesperson(
+            self.env, "alert_leader_2", groups="sales_team.group_sale_manager"
+        )
+        other_sales = create_salesperson(self.env, "alert_sales_2")
+        create_team(self.env, "Second Team", other_leader, other_sales)
+        sync_flags(self.env, self.company, {self.customer: "orange"})
+        alert = self.open_alert()
+        with Form(alert) as form:
+            form.user_id = other_sales
+            self.assertEqual(form.manager_id, other_leader)
+
+    def test_recovery_sales_plan_from_the_alert(self):
+        sync_flags(self.env, self.company, {self.customer: "orange"})
+        alert = self.open_alert().with_user(self.salesperson)
+        action = alert.action_new_sales_plan()
+        plan = (
+            self.env["crm.traffic.light.sales.plan"]
+            .with_user(self.salesperson)
+            .with_context(**action["context"])
+            .create(
+                {
+                    "target_amount": 5000.0,
+                    "date_control": fields.Date.context_today(self.Alert) + timedelta(days=60),
+                }
+            )
+        )
+        self.assertEqual(plan.partner_id, self.customer)
+        self.assertEqual(alert.sales_plan_ids, plan)
+        alert.write({"recovery_type": "sales_plan", "recovery_note": "5000 by the end of Q1"})
+        self.assertEqual(alert.state, "in_progress")
