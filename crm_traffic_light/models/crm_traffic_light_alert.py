@@ -1,7 +1,7 @@
 import json
 from collections import defaultdict
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -225,91 +225,27 @@ class CrmTrafficLightAlert(models.Model):
     @api.depends("indicator_snapshot")
     @api.depends_context("lang")
     def _compute_explanation(self):
+        """The engine's explanation table, rendered from the values at the time."""
         definitions = self._indicator_definitions()
-        levels = {"green": self.env._("Green"), "orange": self.env._("Orange")}
-        levels["red"] = self.env._("Red")
+        Status = self.env["crm.traffic.light.status"]
         for alert in self:
             snapshot = alert.indicator_snapshot or {}
-            causes, rows = [], []
-            ordered = sorted(
-                snapshot.items(),
-                key=lambda item: (
-                    -FLAG_SEVERITY.get(item[1].get("level") or "green", 0),
-                    definitions.get(item[0], {}).get("sequence", 100),
-                ),
+            causes = [
+                (FLAG_SEVERITY[data["level"]], definitions.get(code, {}).get("name") or code)
+                for code, data in snapshot.items()
+                if data.get("level") in ("orange", "red")
+            ]
+            alert.cause_summary = ", ".join(name for _rank, name in sorted(causes, reverse=True))
+            alert.explanation_html = (
+                Status.new({"indicator_values": snapshot})._render_explanation()
+                if snapshot
+                else False
             )
-            for code, data in ordered:
-                name = definitions.get(code, {}).get("name") or code
-                level = data.get("level") or "green"
-                if level in ("orange", "red"):
-                    causes.append(name)
-                rows.append(
-                    Markup(
-                        "<tr class='%s'><td>%s</td><td class='text-end'>%s</td>"
-                        "<td class='text-end'>%s</td><td class='text-end'>%s</td>"
-                        "<td class='text-end'>%s</td><td>%s</td></tr>"
-                    )
-                    % (
-                        {"red": "text-danger", "orange": "text-warning"}.get(level, ""),
-                        name,
-                        self._format_number(data.get("value")),
-                        self._format_number(data.get("baseline")),
-                        self._format_number(data.get("orange")),
-                        self._format_number(data.get("red")),
-                        levels.get(level, level),
-                    )
-                )
-            alert.cause_summary = ", ".join(causes)
-            if not rows:
-                alert.explanation_html = False
-                continue
-            header = Markup(
-                "<table class='table table-sm o_traffic_light_alert_explanation'><thead><tr>"
-                "<th>%s</th><th class='text-end'>%s</th><th class='text-end'>%s</th>"
-                "<th class='text-end'>%s</th><th class='text-end'>%s</th><th>%s</th>"
-                "</tr></thead><tbody>"
-            ) % (
-                self.env._("Indicator"),
-                self.env._("Value"),
-                self.env._("Usual"),
-                self.env._("Orange at"),
-                self.env._("Red at"),
-                self.env._("Level"),
-            )
-            alert.explanation_html = header + Markup("").join(rows) + Markup("</tbody></table>")
-
-    @staticmethod
-    def _format_number(value):
-        if value is None or value is False:
-            return ""
-        if isinstance(value, float):
-            return f"{value:,.2f}".rstrip("0").rstrip(".")
-        return escape(str(value))
 
     @api.model
     def _indicator_definitions(self):
-        """Names of the indicators in the reader's language, from the indicator models the
-        engine discovers (``crm.traffic.light.indicator.<code>``); missing ones show their
-        code."""
-        definitions = {}
-        prefix = "crm.traffic.light.indicator."
-        for model_name in self.env.registry:
-            if not model_name.startswith(prefix) or model_name.endswith(".mixin"):
-                continue
-            model = self.env[model_name]
-            if not hasattr(model, "_indicator_definition"):
-                continue
-            try:
-                definition = model._indicator_definition()
-            except Exception:  # noqa: BLE001 - a broken indicator must not hide the alert
-                continue
-            code = definition.get("code") or model_name[len(prefix) :]
-            definitions[code] = {
-                "name": definition.get("name") or code,
-                "sequence": getattr(model, "_indicator_sequence", 100),
-            }
-        definitions.setdefault("sales_plan", {"name": self.env._("Sales plan"), "sequence": 900})
-        return definitions
+        """``{code: definition}`` of the engine's indicators, in the reader's language."""
+        return self.env["crm.traffic.light.indicator.mixin"]._get_definitions()
 
     # ------------------------------------------------------------------ constraints
 
@@ -438,9 +374,9 @@ class CrmTrafficLightAlert(models.Model):
         snapshot = {}
         for code, data in ((result or {}).get("indicators") or {}).items():
             snapshot[code] = {
-                key: data.get(key)
-                for key in ("value", "baseline", "orange", "red", "mode", "level")
-                if isinstance(data.get(key), (int, float, str, type(None)))
+                key: value
+                for key, value in (data or {}).items()
+                if isinstance(value, (int, float, str, bool, type(None)))
             }
         return snapshot
 

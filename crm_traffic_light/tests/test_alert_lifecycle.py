@@ -56,8 +56,9 @@ class TestAlertLifecycle(AlertCase):
         self.assertEqual(alert.state, "new")
         self.assertEqual(alert.user_id, self.salesperson)
         self.assertEqual(alert.manager_id, self.manager)
-        self.assertEqual(alert.main_indicator_code, "days_since_last_order")
-        self.assertIn("days_since_last_order", alert.explanation_html)
+        self.assertEqual(alert.main_indicator_code, "last_order")
+        self.assertIn("Days since the last order", alert.explanation_html)
+        self.assertEqual(alert.cause_summary, "Days since the last order")
         own = self.activities(alert, self.salesperson)
         self.assertEqual(
             own.mapped("summary"),
@@ -293,8 +294,8 @@ class TestAlertLifecycle(AlertCase):
         )
         self.assertIn("manually set to Green", self.customer.message_ids[0].body)
         results = {
-            self.customer.id: make_result("red", overdue_invoice="red"),
-            other.id: make_result("red", overdue_invoice="red"),
+            self.customer.id: make_result("red", payment="red"),
+            other.id: make_result("red", payment="red"),
         }
         applied = self.Alert._apply_overrides(self.company, results)
         self.assertEqual(applied[self.customer.id]["flag"], "green")
@@ -350,7 +351,7 @@ class TestAlertLifecycle(AlertCase):
         large = [create_customer(self.env, f"Large {i}", self.salesperson) for i in range(30)]
 
         def count(customers, flag):
-            results = {c.id: make_result(flag, turnover_drop=flag) for c in customers}
+            results = {c.id: make_result(flag, turnover=flag) for c in customers}
             self.env.flush_all()
             self.env.cr.precommit.run()
             self.env.invalidate_all()

@@ -20,7 +20,7 @@ registry.category("web_tour.tours").add("crm_traffic_light_alert_tour", {
         },
         {
             content: "The alert explains why the customer is orange",
-            trigger: ".o_form_view .o_traffic_light_alert_explanation",
+            trigger: ".o_form_view .o_traffic_light_explanation td:contains(Days since the last order)",
         },
         {
             content: "Pick a reason from the list",
