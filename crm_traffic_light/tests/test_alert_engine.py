@@ -96,3 +96,13 @@ class TestAlertsThroughTheEngine(TrafficLightCase):
         self.assertEqual(self.run_engine(customer)["indicators"]["sales_plan"]["level"], "green")
         # a customer without a due plan is not rated on it
         self.assertIsNone(self.run_engine()["indicators"]["sales_plan"]["level"])
+
+    def test_customer_no_longer_evaluated_closes_the_alert(self):
+        customer = create_customer(self.env, "Cancelled Customer", self.salesperson)
+        order = create_order(self.env, customer, 200, 500.0, self.product)
+        self.run_engine(customer)
+        alert = self.alerts(customer)
+        self.assertEqual(alert.state, "new")
+        order.with_context(disable_cancel_warning=True).action_cancel()
+        self.assertIsNone(self.run_engine(customer), "no confirmed order: not evaluated")
+        self.assertEqual(alert.state, "auto_resolved")
