@@ -12,6 +12,18 @@ CLOSED_STATES = ("resolved", "auto_resolved")
 FLAG_SEVERITY = {"green": 0, "orange": 1, "red": 2}
 # Fields a salesperson may not change on their own alerts (the engine and managers set them).
 MANAGER_ONLY_FIELDS = {"partner_id", "company_id", "flag", "user_id", "manager_id", "date_raised"}
+# Fields only the alert's own actions (buttons, engine, crons) change.
+SYSTEM_FIELDS = {
+    "state",
+    "date_red",
+    "date_first_action",
+    "date_escalated",
+    "date_closed",
+    "indicator_snapshot",
+    "main_indicator_code",
+    "snoozed_until",
+    "snooze_reason",
+}
 
 
 class CrmTrafficLightAlert(models.Model):
@@ -297,6 +309,17 @@ class CrmTrafficLightAlert(models.Model):
                 self.env._(
                     "Only sales managers can change the customer, flag, salesperson or manager "
                     "of an alert."
+                )
+            )
+        if (
+            SYSTEM_FIELDS & set(vals)
+            and not self.env.su
+            and not self.env.user.has_group("crm_traffic_light.group_traffic_light_admin")
+        ):
+            raise AccessError(
+                self.env._(
+                    "The status and dates of an alert change through its buttons (close, "
+                    "snooze) and the traffic light, not directly."
                 )
             )
         if {"reason_id", "note", "recovery_type", "recovery_note"} & set(vals) and not (
@@ -662,12 +685,14 @@ class CrmTrafficLightAlert(models.Model):
     # ------------------------------------------------------------------ user actions
 
     def action_start(self):
-        self.filtered(lambda a: a.state == "new").write(
+        self.check_access("write")
+        self.sudo().filtered(lambda a: a.state == "new").write(
             {"state": "in_progress", "date_first_action": fields.Datetime.now()}
         )
         return True
 
     def action_resolve(self):
+        self.check_access("write")
         for alert in self:
             if alert.state not in OPEN_STATES:
                 raise UserError(
@@ -678,9 +703,16 @@ class CrmTrafficLightAlert(models.Model):
                 )
             alert._check_can_close()
         now = fields.Datetime.now()
-        for alert in self.filtered(lambda a: not a.date_first_action):
-            alert.date_first_action = now
-        self.write({"state": "resolved", "date_closed": now, "snoozed_until": False})
+        alerts = self.sudo()
+        alerts.filtered(lambda a: not a.date_first_action).write({"date_first_action": now})
+        alerts.write(
+            {
+                "state": "resolved",
+                "date_closed": now,
+                "snoozed_until": False,
+                "snooze_reason": False,
+            }
+        )
         self.sudo()._cancel_generated_activities(
             self.env._("Alert closed by %(user)s.", user=self.env.user.name)
         )
@@ -698,6 +730,7 @@ class CrmTrafficLightAlert(models.Model):
         }
 
     def action_unsnooze(self):
+        self.check_access("write")
         self.sudo().write({"snoozed_until": False, "snooze_reason": False})
         return True
 
@@ -706,6 +739,7 @@ class CrmTrafficLightAlert(models.Model):
             raise UserError(self.env._("Give a reason to snooze the alert."))
         if not date_until or date_until <= fields.Date.context_today(self):
             raise UserError(self.env._("The snooze date must be in the future."))
+        self.check_access("write")
         closed = self.filtered(lambda a: a.state not in OPEN_STATES)
         if closed:
             raise UserError(self.env._("Closed alerts cannot be snoozed."))

@@ -41,6 +41,12 @@ class TestAlertSecurity(AlertCase):
             alert.write({"flag": "orange"})
         with self.assertRaisesRegex(AccessError, "Only sales managers"):
             alert.write({"user_id": self.other_sales.id})
+        with self.assertRaisesRegex(AccessError, "through its buttons"):
+            alert.write({"state": "resolved"})
+        with self.assertRaises(AccessError):
+            self.other_alert.with_user(self.salesperson).action_resolve()
+        with self.assertRaises(AccessError):
+            self.other_alert.with_user(self.salesperson).action_start()
         with self.assertRaises(AccessError):
             self.Alert.with_user(self.salesperson).create(
                 {"partner_id": self.customer.id, "flag": "red"}
