@@ -21,6 +21,10 @@
         "security/crm_traffic_light_rules.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "security/crm_traffic_light_alert_security.xml",
+        "data/crm_traffic_light_alert_reason_data.xml",
+        "data/mail_activity_plan_data.xml",
+        "data/ir_cron_alert_data.xml",
         "views/res_partner_views.xml",
         "views/crm_traffic_light_norm_views.xml",
         "views/crm_traffic_light_history_views.xml",
@@ -28,6 +32,10 @@
         "views/mail_activity_type_views.xml",
         "views/product_pricelist_views.xml",
         "views/crm_traffic_light_menus.xml",
+        "views/crm_traffic_light_alert_views.xml",
+        "views/crm_traffic_light_alert_config_views.xml",
+        "views/res_partner_alert_views.xml",
+        "views/res_config_settings_alert_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

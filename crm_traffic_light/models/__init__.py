@@ -16,3 +16,11 @@ from . import mail_activity_type
 from . import product_pricelist
 from . import res_company
 from . import res_config_settings
+from . import crm_traffic_light_alert_reason
+from . import crm_traffic_light_alert
+from . import crm_traffic_light_override
+from . import crm_traffic_light_sales_plan
+from . import crm_traffic_light_indicator_sales_plan
+from . import crm_traffic_light_engine_alert
+from . import mail_activity_alert
+from . import mail_activity_plan_template_alert

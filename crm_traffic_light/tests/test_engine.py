@@ -71,6 +71,7 @@ class TestEngine(TrafficLightCase):
                 "contact",
                 "payment",
                 "trend",
+                "sales_plan",
             },
         )
         self.run_full()
