@@ -16,6 +16,14 @@ from . import mail_activity_type
 from . import product_pricelist
 from . import res_company
 from . import res_config_settings
+from . import crm_traffic_light_alert_reason
+from . import crm_traffic_light_alert
+from . import crm_traffic_light_override
+from . import crm_traffic_light_sales_plan
+from . import crm_traffic_light_indicator_sales_plan
+from . import crm_traffic_light_engine_alert
+from . import mail_activity_alert
+from . import mail_activity_plan_template_alert
 from . import bgnbd
 from . import crm_traffic_light_churn_model
 from . import crm_traffic_light_norm_simulator

@@ -1,1 +1,1 @@
-from . import crm_traffic_light_norm_simulation
+from . import crm_traffic_light_alert_snooze, crm_traffic_light_norm_simulation
