@@ -17,8 +17,18 @@
     ],
     "data": [
         "security/crm_traffic_light_groups.xml",
+        "security/ir.model.access.csv",
+        "security/crm_traffic_light_segment_security.xml",
+        "data/crm_traffic_light_segment_data.xml",
+        "data/crm_traffic_light_segment_cron.xml",
         "views/res_partner_views.xml",
+        "views/res_partner_segment_views.xml",
+        "views/crm_traffic_light_segment_views.xml",
+        "views/crm_traffic_light_duplicate_views.xml",
+        "views/crm_traffic_light_contact_report_views.xml",
+        "views/crm_traffic_light_segment_config_views.xml",
         "views/crm_traffic_light_menus.xml",
+        "views/crm_traffic_light_segment_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [

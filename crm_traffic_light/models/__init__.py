@@ -1,1 +1,15 @@
-from . import res_partner
+from . import (
+    crm_traffic_light_completeness_field,
+    crm_traffic_light_contact_frequency,
+    crm_traffic_light_duplicate,
+    crm_traffic_light_potential_step,
+    crm_traffic_light_segment,
+    crm_traffic_light_segment_history,
+    mail_activity_type,
+    res_company_segment,
+    res_config_settings_segment,
+    res_partner,
+    res_partner_completeness,
+    res_partner_potential,
+    res_partner_segment,
+)
