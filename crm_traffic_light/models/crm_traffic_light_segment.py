@@ -340,7 +340,8 @@ class CrmTrafficLightSegment(models.Model):
         key = p["company_key"]
         sets = SQL(", ").join(
             SQL(
-                "%(col)s = COALESCE(rp.%(col)s, '{}'::jsonb) || jsonb_build_object(%(key)s, n.%(src)s)",
+                "%(col)s = COALESCE(rp.%(col)s, '{}'::jsonb)"
+                " || jsonb_build_object(%(key)s, n.%(src)s)",
                 col=SQL.identifier(col),
                 src=SQL.identifier(src),
                 key=key,
