@@ -400,7 +400,6 @@ class CrmTrafficLightSegment(models.Model):
             self.env["res.partner"]._traffic_light_compute_completeness()
             _logger.info("Segments of company %s: %s customers", company.name, count)
             self.env["ir.cron"]._notify_progress(done=done, remaining=len(companies) - done)
-            self.env.cr.commit()
 
     def _partner_ids_for_action(self):
         return self.mapped("partner_id").ids
