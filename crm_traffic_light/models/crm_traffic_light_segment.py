@@ -264,14 +264,15 @@ class CrmTrafficLightSegment(models.Model):
             SQL(
                 """
                 INSERT INTO crm_traffic_light_segment_history
-                    (partner_id, company_id, date, old_abc_class, abc_class, old_xyz_class,
+                    (partner_id, company_id, user_id, date, old_abc_class, abc_class, old_xyz_class,
                      xyz_class, old_rfm_segment, rfm_segment, old_is_sleeping, is_sleeping,
                      create_uid, create_date, write_uid, write_date)
-                SELECT n.partner_id, %(company)s, %(as_of)s, s.abc_class, n.abc_class,
+                SELECT n.partner_id, %(company)s, p.user_id, %(as_of)s, s.abc_class, n.abc_class,
                        s.xyz_class, n.xyz_class, s.rfm_segment, n.rfm_segment,
                        s.is_sleeping, n.is_sleeping,
                        %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
                   FROM tl_segment_new n
+                  JOIN res_partner p ON p.id = n.partner_id
                   LEFT JOIN crm_traffic_light_segment s
                     ON s.partner_id = n.partner_id AND s.company_id = %(company)s
                  WHERE s.id IS NULL OR %(changed)s
