@@ -136,8 +136,8 @@ class CrmTrafficLightDuplicate(models.Model):
     _min_score = 60
     # Trigram similarity (0-1) from which two normalized names are candidates.
     _trigram_threshold = 0.6
-    # Blocks larger than this (a generic phone, e-mail or name) are not expanded to pairs.
-    _max_block = 30
+    # Blocks larger than this (a generic word, phone or e-mail) are not expanded to pairs.
+    _max_block = 50
 
     partner1_id = fields.Many2one(
         "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
@@ -265,62 +265,48 @@ class CrmTrafficLightDuplicate(models.Model):
 
     @api.model
     def _blocked_pairs(self, rows):
-        """Candidate pairs sharing an exact key (blocking), never all pairs."""
+        """Candidate pairs sharing a blocking key; never all pairs.
+
+        Keys: normalized VAT, name, e-mail, phone, and the 5-letter prefix of every name word
+        (catches reordered words and typos at the end of words). Blocks larger than
+        ``_max_block`` (generic words such as "trade", shared switchboards) are not expanded.
+        """
         blocks = defaultdict(list)
         for pid, row in rows.items():
             if row["vat"]:
                 blocks["v", row["vat"]].append(pid)
             if row["name"]:
                 blocks["n", row["name"].replace(" ", "")].append(pid)
+                for token in {t[:5] for t in row["name"].split() if len(t) >= 3}:
+                    blocks["t", token].append(pid)
             if row["email"]:
                 blocks["e", row["email"]].append(pid)
             for phone in row["phones"]:
                 blocks["p", phone].append(pid)
-        pairs = {}
+        pairs = set()
         for ids in blocks.values():
             if 1 < len(ids) <= self._max_block:
-                for a, b in combinations(sorted(ids), 2):
-                    pairs.setdefault((a, b), 0.0)
+                pairs.update(combinations(sorted(ids), 2))
         return pairs
 
     @api.model
-    def _trigram_pairs(self, rows):
-        """Pairs of similar normalized names found through a trigram GIN index."""
+    def _trigram_similarities(self, rows, pairs):
+        """pg_trgm ``similarity()`` of the normalized names of the candidate pairs."""
         cr = self.env.cr
-        ids = [pid for pid, row in rows.items() if len(row["name"]) >= 3]
-        cr.execute("DROP TABLE IF EXISTS tl_dup_names")
-        cr.execute("CREATE TEMP TABLE tl_dup_names (id int PRIMARY KEY, name text) ON COMMIT DROP")
-        cr.execute(
-            SQL(
-                "INSERT INTO tl_dup_names SELECT * FROM unnest(%s::int[], %s::text[])",
-                ids,
-                [rows[pid]["name"] for pid in ids],
+        pairs = [pair for pair in pairs if rows[pair[0]]["name"] and rows[pair[1]]["name"]]
+        result = {}
+        chunk = 50000
+        for start in range(0, len(pairs), chunk):
+            batch = pairs[start : start + chunk]
+            cr.execute(
+                SQL(
+                    "SELECT similarity(a, b) FROM unnest(%s::text[], %s::text[]) AS t(a, b)",
+                    [rows[a]["name"] for a, __ in batch],
+                    [rows[b]["name"] for __, b in batch],
+                )
             )
-        )
-        cr.execute("CREATE INDEX ON tl_dup_names USING gin (name gin_trgm_ops)")
-        cr.execute("ANALYZE tl_dup_names")
-        cr.execute(
-            SQL(
-                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
-                str(self._trigram_threshold),
-            )
-        )
-        cr.execute(
-            """
-            SELECT a.id, s.id, s.sim
-              FROM tl_dup_names a
-             CROSS JOIN LATERAL (
-                   SELECT b.id, similarity(a.name, b.name) AS sim
-                     FROM tl_dup_names b
-                    WHERE b.name % a.name AND b.id > a.id
-                    ORDER BY sim DESC
-                    LIMIT 10
-             ) s
-            """
-        )
-        pairs = {(a, b): sim for a, b, sim in cr.fetchall()}
-        cr.execute("DROP TABLE tl_dup_names")
-        return pairs
+            result.update(zip(batch, (r[0] for r in cr.fetchall()), strict=True))
+        return result
 
     @api.model
     def _score_pair(self, first, second, similarity):
@@ -359,20 +345,21 @@ class CrmTrafficLightDuplicate(models.Model):
     def _find_duplicates(self):
         """Find and score duplicate pairs among active commercial partners (cron entry point).
 
-        Blocking on exact normalized VAT, name, phone and e-mail, plus trigram similarity of
-        normalized names through a GIN index when pg_trgm is available; no all-pairs scan.
+        Candidate pairs come from blocking keys (normalized VAT, name, phone, e-mail, name
+        word prefixes), never from an all-pairs scan; their names are compared with pg_trgm's
+        trigram similarity when the extension is available, otherwise only exact keys count.
         Pairs dismissed by a user stay dismissed.
         """
         rows = self._load_candidates()
         pairs = self._blocked_pairs(rows)
+        similarities = {}
         method = "exact"
         if self._trigram_available():
             method = "trigram"
-            for key, sim in self._trigram_pairs(rows).items():
-                pairs[key] = max(pairs.get(key, 0.0), sim)
+            similarities = self._trigram_similarities(rows, pairs)
         found = []
-        for (a, b), sim in pairs.items():
-            signals = self._score_pair(rows[a], rows[b], sim)
+        for a, b in pairs:
+            signals = self._score_pair(rows[a], rows[b], similarities.get((a, b), 0.0))
             if signals and signals["score"] >= self._min_score:
                 found.append((a, b, signals))
         self._store_pairs(found)

@@ -3,7 +3,7 @@ from odoo.tools import SQL
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     data_completeness = fields.Integer(
         string="Data Completeness (%)",

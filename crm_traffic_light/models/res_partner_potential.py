@@ -5,7 +5,7 @@ from odoo.tools import SQL
 class ResPartner(models.Model):
     """Customer potential (perspectiveness) and contact engagement on the customer card."""
 
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     potential_step_id = fields.Many2one(
         "crm.traffic.light.potential.step",

@@ -12,7 +12,7 @@ class ResPartner(models.Model):
     set-based in SQL by ``crm.traffic.light.segment._compute_segments``.
     """
 
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     abc_class = fields.Selection(
         ABC_SELECTION,

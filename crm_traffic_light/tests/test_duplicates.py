@@ -112,7 +112,7 @@ class TestDuplicates(TransactionCase):
         pair = self._pair(*variants["pl"])
         action = pair.action_merge()
         self.assertEqual(action["res_model"], "base.partner.merge.automatic.wizard")
-        wizard = self.env[action["res_model"]].with_context(action["context"]).create({})
+        wizard = self.env[action["res_model"]].with_context(**action["context"]).create({})
         self.assertEqual(wizard.partner_ids, variants["pl"][0] | variants["pl"][1])
         wizard.action_merge()
         self.assertFalse(pair.exists(), "the pair disappears with the merged partner")

@@ -175,7 +175,7 @@ class TestSegments(TransactionCase):
         self.assertEqual(action["res_model"], "mail.activity.schedule")
         wizard = (
             self.env["mail.activity.schedule"]
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"activity_type_id": self.env.ref("mail.mail_activity_data_call").id})
         )
         wizard.action_schedule_activities()
@@ -184,7 +184,7 @@ class TestSegments(TransactionCase):
         action = rows.action_send_mail()
         composer = (
             self.env["mail.compose.message"]
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"subject": "We miss you", "body": "<p>Hello</p>"})
         )
         self.assertEqual(composer.composition_mode, "mass_mail")
