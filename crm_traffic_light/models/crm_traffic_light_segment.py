@@ -325,10 +325,14 @@ class CrmTrafficLightSegment(models.Model):
                 ON CONFLICT (partner_id, company_id) DO UPDATE SET
                     computed_date = EXCLUDED.computed_date, %(updates)s,
                     write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
+                WHERE (%(old)s) IS DISTINCT FROM (%(new)s)
+                   OR s.computed_date IS DISTINCT FROM EXCLUDED.computed_date
                 """,
                 cols=SQL(", ").join(ident),
                 ncols=SQL(", ").join(SQL("n.%s", i) for i in ident),
                 updates=SQL(", ").join(SQL("%s = EXCLUDED.%s", i, i) for i in ident),
+                old=SQL(", ").join(SQL("s.%s", i) for i in ident),
+                new=SQL(", ").join(SQL("EXCLUDED.%s", i) for i in ident),
                 company=company.id,
                 as_of=p["as_of"],
                 uid=self.env.uid,
