@@ -399,10 +399,11 @@ class CrmTrafficLightSegment(models.Model):
     @api.model
     def _cron_compute_segments(self):
         companies = self.env["res.company"].search([])
+        # completeness is not company-dependent: one statement for every card
+        self.env["res.partner"]._traffic_light_compute_completeness()
         self.env["ir.cron"]._notify_progress(done=0, remaining=len(companies))
         for done, company in enumerate(companies, start=1):
             count = self.with_company(company)._compute_segments(company)
-            self.env["res.partner"]._traffic_light_compute_completeness()
             _logger.info("Segments of company %s: %s customers", company.name, count)
             self.env["ir.cron"]._notify_progress(done=done, remaining=len(companies) - done)
 
