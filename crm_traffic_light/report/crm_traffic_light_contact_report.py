@@ -32,10 +32,9 @@ class CrmTrafficLightContactReport(models.Model):
         return SQL(
             """
             WITH family AS (
-                SELECT s.partner_id, p.id AS member_id
+                SELECT DISTINCT s.partner_id, p.id AS member_id
                   FROM crm_traffic_light_segment s
                   JOIN res_partner p ON p.commercial_partner_id = s.partner_id
-                 GROUP BY s.partner_id, p.id
             ), contacts AS (
                 SELECT f.partner_id, m.date
                   FROM family f

@@ -120,3 +120,28 @@ class TestSegmentSecurity(TransactionCase):
             self.anna, "crm.traffic.light.segment", self.company | self.other_company
         )
         self.assertIn(self.other, seen)
+
+    def test_salesperson_opens_every_list(self):
+        """Each menu of the feature opens for a salesperson (views, fields, rules)."""
+        actions = (
+            "action_traffic_light_segments",
+            "action_traffic_light_sleeping",
+            "action_traffic_light_incomplete",
+            "action_traffic_light_contact_report",
+            "action_traffic_light_duplicates",
+            "action_traffic_light_segment_history",
+        )
+        for xmlid in actions:
+            action = self.env.ref(f"crm_traffic_light.{xmlid}")
+            Model = self.env[action.res_model].with_user(self.anna)
+            views = Model.get_views([(False, "list"), (False, "search")])
+            fields_spec = {name: {} for name in views["models"][action.res_model]["fields"]}
+            records = Model.web_search_read([], fields_spec)["records"]
+            partner_ids = {
+                record[key]["id"] if isinstance(record[key], dict) else record[key]
+                for record in records
+                for key in ("partner_id", "partner1_id", "partner2_id")
+                if record.get(key)
+            }
+            self.assertFalse(partner_ids & set(self.boris_customers.ids), xmlid)
+            self.assertTrue(partner_ids & set(self.anna_customers.ids), xmlid)
