@@ -1,15 +1,31 @@
-from . import (
-    crm_traffic_light_completeness_field,
-    crm_traffic_light_contact_frequency,
-    crm_traffic_light_duplicate,
-    crm_traffic_light_potential_step,
-    crm_traffic_light_segment,
-    crm_traffic_light_segment_history,
-    mail_activity_type,
-    res_company_segment,
-    res_config_settings_segment,
-    res_partner,
-    res_partner_completeness,
-    res_partner_potential,
-    res_partner_segment,
-)
+# isort: skip_file
+# The indicator mixin must be imported before the indicators that inherit it.
+from . import res_partner
+from . import crm_traffic_light_indicator_mixin
+from . import crm_traffic_light_indicator_turnover
+from . import crm_traffic_light_indicator_last_order
+from . import crm_traffic_light_indicator_discount
+from . import crm_traffic_light_indicator_contact
+from . import crm_traffic_light_indicator_payment
+from . import crm_traffic_light_indicator_trend
+from . import crm_traffic_light_norm
+from . import crm_traffic_light_status
+from . import crm_traffic_light_history
+from . import crm_traffic_light_engine
+from . import mail_activity_type
+from . import product_pricelist
+from . import res_company
+from . import res_config_settings
+from . import crm_traffic_light_segment
+from . import crm_traffic_light_segment_history
+from . import crm_traffic_light_contact_frequency
+from . import crm_traffic_light_completeness_field
+from . import crm_traffic_light_duplicate
+from . import crm_traffic_light_potential_step
+from . import res_company_segment
+from . import res_config_settings_segment
+from . import res_partner_segment
+from . import res_partner_completeness
+from . import res_partner_potential
+from . import crm_traffic_light_norm_segment
+from . import crm_traffic_light_engine_segment
