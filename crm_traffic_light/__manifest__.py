@@ -24,6 +24,10 @@
         "data/ir_cron_data.xml",
         "data/crm_traffic_light_segment_data.xml",
         "data/crm_traffic_light_segment_cron.xml",
+        "security/crm_traffic_light_alert_security.xml",
+        "data/crm_traffic_light_alert_reason_data.xml",
+        "data/mail_activity_plan_data.xml",
+        "data/ir_cron_alert_data.xml",
         "views/res_partner_views.xml",
         "views/crm_traffic_light_norm_views.xml",
         "views/crm_traffic_light_history_views.xml",
@@ -38,6 +42,10 @@
         "views/crm_traffic_light_segment_config_views.xml",
         "views/crm_traffic_light_menus.xml",
         "views/crm_traffic_light_segment_menus.xml",
+        "views/crm_traffic_light_alert_views.xml",
+        "views/crm_traffic_light_alert_config_views.xml",
+        "views/res_partner_alert_views.xml",
+        "views/res_config_settings_alert_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

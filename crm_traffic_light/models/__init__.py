@@ -29,3 +29,11 @@ from . import res_partner_completeness
 from . import res_partner_potential
 from . import crm_traffic_light_norm_segment
 from . import crm_traffic_light_engine_segment
+from . import crm_traffic_light_alert_reason
+from . import crm_traffic_light_alert
+from . import crm_traffic_light_override
+from . import crm_traffic_light_sales_plan
+from . import crm_traffic_light_indicator_sales_plan
+from . import crm_traffic_light_engine_alert
+from . import mail_activity_alert
+from . import mail_activity_plan_template_alert
