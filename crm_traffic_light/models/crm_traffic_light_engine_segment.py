@@ -1,0 +1,12 @@
+from odoo import api, models
+
+
+class CrmTrafficLightEngine(models.AbstractModel):
+    _inherit = "crm.traffic.light.engine"  # pylint: disable=consider-merging-classes-inherited
+
+    @api.model
+    def _before_full_run(self, company):
+        """Segments first: norms per ABC class need the classes of the day."""
+        res = super()._before_full_run(company)
+        self.env["crm.traffic.light.segment"]._compute_segments(company)
+        return res
