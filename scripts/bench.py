@@ -1,0 +1,358 @@
+"""Benchmark of the traffic-light computation (``make bench``, see scripts/bench.sh).
+
+    python scripts/bench.py generate CONF N     generate N customers (scripts/bench_data.py)
+    python scripts/bench.py check CONF          read generated rows through the ORM
+    python scripts/bench.py phase CONF NAME     one measurement in this process, JSON on stdout
+    python scripts/bench.py report CONF [CONF]  every phase, each in its own process; summary
+
+Phases: ``full`` (engine ``_cron_full_run()`` over every customer), ``floor`` (the same
+indicators' SQL statements alone over all customers, no storing), ``incremental`` (1% of
+the customers get their orders touched, then ``_cron_incremental_run()``), ``list`` (the
+customer list filtered by flag, as a salesperson and as a manager). Peak memory is the
+process' ``ru_maxrss``, above the baseline of a loaded registry.
+"""
+
+import json
+import logging
+import os
+import resource
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+BUDGET_FULL = 60.0
+BUDGET_RATIO = 3.0
+BUDGET_INCREMENTAL_1000 = 3.0
+BUDGET_LIST = 1.0
+ENGINE = "crm.traffic.light.engine"
+MIXIN = "crm.traffic.light.indicator.mixin"
+
+
+def maxrss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def open_env(conf):
+    import odoo  # noqa: PLC0415 (after the configuration is known)
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+    from odoo.tools import config  # noqa: PLC0415
+
+    config.parse_config(["-c", conf, "--log-level=warn"])
+    odoo.netsvc.init_logger()
+    logging.getLogger("bench").setLevel(logging.INFO)
+    registry = odoo.modules.registry.Registry(config["db_name"])
+    cr = registry.cursor()
+    return api.Environment(cr, SUPERUSER_ID, {}), cr
+
+
+def cmd_generate(conf, n):
+    import bench_data  # noqa: PLC0415
+
+    env, cr = open_env(conf)
+    try:
+        size = bench_data.existing_size(env)
+        if size:
+            print(json.dumps({"reused": True, "customers": size}))
+            return
+        bench_data.generate(env, int(n))
+        cr.commit()
+        print(json.dumps(bench_data.counts_of(env)))
+    finally:
+        cr.close()
+
+
+def cmd_check(conf):
+    import bench_data  # noqa: PLC0415
+
+    env, cr = open_env(conf)
+    try:
+        print(json.dumps(bench_data.check_orm(env), default=str))
+    finally:
+        cr.close()
+
+
+# ----------------------------------------------------------------------------------------
+# Phases
+# ----------------------------------------------------------------------------------------
+def customer_ids(env, company):
+    env.cr.execute(
+        """
+        SELECT DISTINCT rp.commercial_partner_id
+          FROM sale_order so JOIN res_partner rp ON rp.id = so.partner_id
+         WHERE so.state = 'sale' AND so.company_id = %s
+         ORDER BY 1
+        """,
+        [company.id],
+    )
+    return [r[0] for r in env.cr.fetchall()]
+
+
+@contextmanager
+def sql_timer(cr):
+    """Accumulate the time spent in cr.execute / fetch* (the database side)."""
+    spent = {"sql": 0.0, "statements": 0}
+    originals = {}
+    for name in ("execute", "fetchall", "fetchone", "dictfetchall", "fetchmany"):
+        originals[name] = getattr(cr, name)
+
+        def wrapper(*args, _name=name, **kwargs):
+            start = time.monotonic()
+            try:
+                return originals[_name](*args, **kwargs)
+            finally:
+                spent["sql"] += time.monotonic() - start
+                spent["statements"] += _name == "execute"
+
+        setattr(cr, name, wrapper)
+    try:
+        yield spent
+    finally:
+        for name in originals:
+            delattr(cr, name)
+
+
+def engine_params(engine, company):
+    for name in ("_get_params", "_params", "_get_company_params", "_company_params"):
+        if hasattr(engine, name):
+            return getattr(engine, name)(company)
+    raise RuntimeError("cannot find the engine's parameter method")
+
+
+def run_cron(env, method):
+    """Run an engine cron entry point until it reports no remaining work."""
+    cron_xmlid = {
+        "_cron_full_run": "crm_traffic_light.ir_cron_traffic_light_full",
+        "_cron_incremental_run": "crm_traffic_light.ir_cron_traffic_light_incremental",
+    }[method]
+    cron = env.ref(cron_xmlid)
+    calls = 0
+    while True:
+        cron_ctx, progress = cron._add_progress()
+        env.cr.commit()
+        engine = env[ENGINE].with_context(cron_ctx.env.context)
+        getattr(engine, method)()
+        env.cr.commit()
+        calls += 1
+        if not progress.remaining or not progress.done or calls >= 100:
+            return calls
+
+
+def phase_full(env):
+    baseline = maxrss_mb()
+    start = time.monotonic()
+    calls = run_cron(env, "_cron_full_run")
+    elapsed = time.monotonic() - start
+    env.cr.execute("SELECT COUNT(*) FROM crm_traffic_light_status")
+    stored = env.cr.fetchone()[0]
+    return {
+        "full_s": round(elapsed, 2),
+        "cron_calls": calls,
+        "status_rows": stored,
+        "rss_baseline_mb": round(baseline, 1),
+        "rss_peak_mb": round(maxrss_mb(), 1),
+    }
+
+
+def phase_floor(env):
+    """The indicators' SQL alone over all customers of each company, nothing stored."""
+    engine = env[ENGINE]
+    indicators = env[MIXIN]._get_indicators()
+    total = 0.0
+    per_indicator = {}
+    as_of = __import__("odoo").fields.Date.context_today(engine)
+    for company in env["res.company"].search([]):
+        partners = customer_ids(env, company)
+        if not partners:
+            continue
+        params = engine_params(engine, company)
+        for indicator in indicators:
+            with sql_timer(env.cr) as spent:
+                indicator.with_company(company)._indicator_values(company, partners, as_of, params)
+            per_indicator[indicator._indicator_code] = round(
+                per_indicator.get(indicator._indicator_code, 0.0) + spent["sql"], 3
+            )
+            total += spent["sql"]
+    env.cr.rollback()
+    return {"floor_s": round(total, 2), "floor_per_indicator_s": per_indicator}
+
+
+def phase_incremental(env):
+    company = env.company
+    partners = customer_ids(env, company)
+    sample = partners[:: max(1, len(partners) // max(1, len(partners) // 100))]
+    sample = sample[: max(1, len(partners) // 100)]
+    # Make sure the incremental run starts from a clean state, then touch 1% of customers.
+    run_cron(env, "_cron_incremental_run")
+    env.cr.execute(
+        """
+        UPDATE sale_order so SET write_date = now() at time zone 'UTC'
+          FROM res_partner rp
+         WHERE rp.id = so.partner_id AND rp.commercial_partner_id = ANY(%s)
+        """,
+        [sample],
+    )
+    env.cr.commit()
+    start = time.monotonic()
+    run_cron(env, "_cron_incremental_run")
+    elapsed = time.monotonic() - start
+    return {"incremental_customers": len(sample), "incremental_s": round(elapsed, 2)}
+
+
+def phase_list(env):
+    """The customer list filtered by flag, as the web client asks it."""
+    results = {}
+    salesperson = env["res.users"].search([("login", "=", "bench_sales_1")], limit=1)
+    manager = env["res.users"].search([("login", "=", "bench_manager_1")], limit=1)
+    fields_ = ["display_name", "traffic_light", "user_id", "email", "phone", "city"]
+    for label, user in (("admin", env.user), ("salesperson", salesperson), ("manager", manager)):
+        if not user:
+            continue
+        Partner = env["res.partner"].with_user(user)
+        timings = []
+        for _i in range(3):
+            env.invalidate_all()
+            start = time.monotonic()
+            rows = Partner.search_read([("traffic_light", "=", "red")], fields_, limit=80)
+            count = Partner.search_count([("traffic_light", "=", "red")])
+            timings.append(time.monotonic() - start)
+        results[label] = {
+            "rows": len(rows),
+            "count": count,
+            "first_s": round(timings[0], 3),
+            "warm_s": round(min(timings[1:]), 3),
+        }
+    env.cr.rollback()
+    return {"list": results}
+
+
+PHASES = {
+    "full": phase_full,
+    "floor": phase_floor,
+    "incremental": phase_incremental,
+    "list": phase_list,
+}
+
+
+def cmd_phase(conf, name):
+    env, cr = open_env(conf)
+    try:
+        if name != "list" and ENGINE not in env:
+            print(json.dumps({"skipped": f"{ENGINE} is not installed"}))
+            return
+        result = PHASES[name](env)
+        result["rss_peak_mb"] = round(maxrss_mb(), 1)
+        print(json.dumps(result))
+    finally:
+        cr.close()
+
+
+def run_phase(conf, name):
+    out = (
+        subprocess.run(
+            [sys.executable, os.path.abspath(__file__), "phase", conf, name],
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()
+    )
+    return json.loads(out[-1])
+
+
+def cmd_report(conf, small_conf=None):
+    import bench_data  # noqa: PLC0415
+
+    env, cr = open_env(conf)
+    try:
+        counts = bench_data.counts_of(env)
+    finally:
+        cr.close()
+    results = {name: run_phase(conf, name) for name in ("full", "floor", "incremental", "list")}
+    small = None
+    if small_conf:
+        small = {name: run_phase(small_conf, name) for name in ("full",)}
+        env, cr = open_env(small_conf)
+        try:
+            small["counts"] = bench_data.counts_of(env)
+        finally:
+            cr.close()
+    print_report(counts, results, small)
+
+
+def print_report(counts, results, small):
+    line = "-" * 72
+    print(line)
+    print(
+        "Data: {customers} customers ({customers_with_orders} with orders), "
+        "{sale_orders} orders, {sale_order_lines} order lines, {invoices} invoices, "
+        "{invoice_lines} invoice product lines ({order_and_invoice_lines} order+invoice "
+        "lines), {all_move_lines} journal items, {open_invoices} open invoices "
+        "({overdue_invoices} overdue), {done_activities} done activities, "
+        "{calendar_events} meetings".format(**counts)
+    )
+    print(line)
+
+    def verdict(ok):
+        return "OK" if ok else "OVER BUDGET"
+
+    full, floor = results["full"], results["floor"]
+    if "skipped" in full:
+        print(f"engine: {full['skipped']}; only the list query is measured")
+    else:
+        ratio = full["full_s"] / floor["floor_s"] if floor.get("floor_s") else float("inf")
+        inc = results["incremental"]
+        per_1000 = inc["incremental_s"] * 1000.0 / max(1, inc["incremental_customers"])
+        print(
+            f"full recompute            {full['full_s']:8.2f} s   (budget {BUDGET_FULL:.0f} s)"
+            f"  {verdict(full['full_s'] <= BUDGET_FULL)}"
+        )
+        print(f"bare SQL aggregates       {floor['floor_s']:8.2f} s   (floor)")
+        for code, seconds in floor["floor_per_indicator_s"].items():
+            print(f"    {code:<21} {seconds:8.2f} s")
+        print(
+            f"ratio full / floor        {ratio:8.2f}     (budget {BUDGET_RATIO:.0f})"
+            f"    {verdict(ratio <= BUDGET_RATIO)}"
+        )
+        print(
+            f"incremental, {inc['incremental_customers']} customers"
+            f" {inc['incremental_s']:6.2f} s   (= {per_1000:.2f} s per 1,000; budget"
+            f" {BUDGET_INCREMENTAL_1000:.0f} s)  {verdict(per_1000 <= BUDGET_INCREMENTAL_1000)}"
+        )
+        print(
+            f"peak memory (full run)    {full['rss_peak_mb']:8.1f} MB  (registry loaded:"
+            f" {full['rss_baseline_mb']:.1f} MB, run adds"
+            f" {full['rss_peak_mb'] - full['rss_baseline_mb']:.1f} MB)"
+        )
+        if small and "skipped" not in small["full"]:
+            sf = small["full"]
+            print(
+                f"  with N/10 = {small['counts']['customers']} customers: full"
+                f" {sf['full_s']:.2f} s, peak {sf['rss_peak_mb']:.1f} MB (run adds"
+                f" {sf['rss_peak_mb'] - sf['rss_baseline_mb']:.1f} MB)"
+            )
+    for label, res in results["list"]["list"].items():
+        print(
+            f"list red customers ({label:<11}) {res['warm_s']:6.3f} s warm,"
+            f" {res['first_s']:.3f} s first  ({res['rows']} rows of {res['count']})"
+            f"  {verdict(res['first_s'] <= BUDGET_LIST)}"
+        )
+    print(line)
+    print("JSON " + json.dumps({"counts": counts, "results": results, "small": small}))
+
+
+def main(argv):
+    command, args = argv[1], argv[2:]
+    {
+        "generate": cmd_generate,
+        "check": cmd_check,
+        "phase": cmd_phase,
+        "report": cmd_report,
+    }[command](*args)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
