@@ -1,5 +1,5 @@
 # crm_traffic_light: the two commands a fresh machine needs are `make demo` and `make test`.
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench pot readme clean
 
 setup:
 	bash scripts/setup.sh
@@ -12,6 +12,12 @@ test:
 
 lint: setup
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+readme: setup
+	.venv/bin/python scripts/gen_readme.py
+
+pot:
+	bash scripts/pot.sh
 
 bench:
 	bash scripts/bench.sh

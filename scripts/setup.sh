@@ -11,6 +11,7 @@ log "Odoo 18.0 source: $ODOO"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+command -v msgmerge >/dev/null 2>&1 || missing+=(gettext)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "Installing ${missing[*]} from Debian packages"

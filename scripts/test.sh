@@ -19,6 +19,9 @@ command -v chromium >/dev/null || die "chromium is missing: browser tours cannot
 log "Lint: ruff"
 rc=0; "$VENV/bin/ruff" check "$PROJECT_ROOT" && "$VENV/bin/ruff" format --check "$PROJECT_ROOT" || rc=$?
 count $rc
+log "Docs: README.rst and index.html rendered from readme/ fragments"
+rc=0; "$PY" "$PROJECT_ROOT/scripts/gen_readme.py" --check || { rc=$?; log "run: make readme"; }
+count $rc
 log "Lint: pylint-odoo mandatory checks"
 rc=0
 ( cd "$PROJECT_ROOT" && PYTHONPATH="$ODOO" "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory $(ls -d */ | grep -v -e '^scripts/' -e '^var/' | while read -r d; do [ -f "$d/__manifest__.py" ] && echo "${d%/}"; done) ) || rc=$?
@@ -52,11 +55,15 @@ else
 fi
 log "Installed in $(( $(date +%s) - start )) s"
 
-log "Tests (pytest-odoo, HTTP server on, tours in headless Chromium)"
+log "Translations: .pot files up to date, .po files complete"
+rc=0; POT_DB="$DB" "$PROJECT_ROOT/scripts/pot.sh" --check || rc=$?
+count $rc
+
+log "Tests (pytest-odoo, HTTP server on, tours in headless $(chromium --version 2>/dev/null | head -1))"
 rc=0
 ( cd "$PROJECT_ROOT" && PYTHONPATH="$ODOO" "$VENV/bin/pytest" -p no:cacheprovider \
     --odoo-config="$CONF" --odoo-http --odoo-log-level=warn \
-    --junitxml="$VAR_DIR/$DB-junit.xml" -q -rfEs \
+    --junitxml="$VAR_DIR/$DB-junit.xml" -v -rfEs \
     $(for a in ${ADDONS//,/ }; do [ -d "$a/tests" ] && echo "$a/tests"; done) ) || rc=$?
 read -r tp tf < <("$PY" - "$VAR_DIR/$DB-junit.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET
