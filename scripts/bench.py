@@ -55,9 +55,12 @@ def cmd_generate(conf, n):
     try:
         size = bench_data.existing_size(env)
         if size:
+            bench_data.refresh(env)
+            cr.commit()
             print(json.dumps({"reused": True, "customers": size}))
             return
         bench_data.generate(env, int(n))
+        bench_data.refresh(env)
         cr.commit()
         print(json.dumps(bench_data.counts_of(env)))
     finally:
@@ -140,17 +143,39 @@ def run_cron(env, method):
             return calls
 
 
+def reset_results(env):
+    """Forget every stored result, so that the next full run is a first run."""
+    cr = env.cr
+    cr.execute("DELETE FROM crm_traffic_light_status")
+    cr.execute("DELETE FROM crm_traffic_light_history")
+    cr.execute(
+        "UPDATE res_partner SET traffic_light = NULL, traffic_light_date = NULL"
+        " WHERE traffic_light IS NOT NULL OR traffic_light_date IS NOT NULL"
+    )
+    companies = env["res.company"].search([])
+    companies.write({"traffic_light_run_active": False, "traffic_light_run_cursor": 0})
+    env.cr.commit()
+
+
 def phase_full(env):
+    """A first full run (nothing stored yet: every status is written), then the daily full
+    run of the next day's kind (everything recomputed, only differences written)."""
+    reset_results(env)
     baseline = maxrss_mb()
     start = time.monotonic()
     calls = run_cron(env, "_cron_full_run")
-    elapsed = time.monotonic() - start
-    env.cr.execute("SELECT COUNT(*) FROM crm_traffic_light_status")
-    stored = env.cr.fetchone()[0]
+    first = time.monotonic() - start
+    start = time.monotonic()
+    run_cron(env, "_cron_full_run")
+    daily = time.monotonic() - start
+    env.cr.execute("SELECT flag, COUNT(*) FROM crm_traffic_light_status GROUP BY flag")
+    flags = dict(env.cr.fetchall())
     return {
-        "full_s": round(elapsed, 2),
+        "full_first_s": round(first, 2),
+        "full_s": round(daily, 2),
         "cron_calls": calls,
-        "status_rows": stored,
+        "status_rows": sum(flags.values()),
+        "flags": flags,
         "rss_baseline_mb": round(baseline, 1),
         "rss_peak_mb": round(maxrss_mb(), 1),
     }
@@ -207,7 +232,14 @@ def phase_list(env):
     salesperson = env["res.users"].search([("login", "=", "bench_sales_1")], limit=1)
     manager = env["res.users"].search([("login", "=", "bench_manager_1")], limit=1)
     fields_ = ["display_name", "traffic_light", "user_id", "email", "phone", "city"]
-    for label, user in (("admin", env.user), ("salesperson", salesperson), ("manager", manager)):
+    red = [("traffic_light", "=", "red")]
+    cases = (
+        ("admin", env.user, red),
+        ("manager", manager, red),
+        ("salesperson", salesperson, red),
+        ("salesperson, mine", salesperson, red + [("user_id", "=", salesperson.id)]),
+    )
+    for label, user, domain in cases:
         if not user:
             continue
         Partner = env["res.partner"].with_user(user)
@@ -215,8 +247,8 @@ def phase_list(env):
         for _i in range(3):
             env.invalidate_all()
             start = time.monotonic()
-            rows = Partner.search_read([("traffic_light", "=", "red")], fields_, limit=80)
-            count = Partner.search_count([("traffic_light", "=", "red")])
+            rows = Partner.search_read(domain, fields_, limit=80)
+            count = Partner.search_count(domain)
             timings.append(time.monotonic() - start)
         results[label] = {
             "rows": len(rows),
@@ -304,18 +336,25 @@ def print_report(counts, results, small):
         print(f"engine: {full['skipped']}; only the list query is measured")
     else:
         ratio = full["full_s"] / floor["floor_s"] if floor.get("floor_s") else float("inf")
+        ratio_first = full["full_first_s"] / floor["floor_s"] if floor.get("floor_s") else 0
         inc = results["incremental"]
         per_1000 = inc["incremental_s"] * 1000.0 / max(1, inc["incremental_customers"])
+        worst = max(full["full_s"], full["full_first_s"])
         print(
-            f"full recompute            {full['full_s']:8.2f} s   (budget {BUDGET_FULL:.0f} s)"
-            f"  {verdict(full['full_s'] <= BUDGET_FULL)}"
+            f"full recompute, first run {full['full_first_s']:8.2f} s   (nothing stored yet:"
+            f" {full['status_rows']} statuses written)"
         )
+        print(
+            f"full recompute, daily run {full['full_s']:8.2f} s   (budget {BUDGET_FULL:.0f} s)"
+            f"  {verdict(worst <= BUDGET_FULL)}"
+        )
+        print(f"flags                     {full['flags']}")
         print(f"bare SQL aggregates       {floor['floor_s']:8.2f} s   (floor)")
         for code, seconds in floor["floor_per_indicator_s"].items():
             print(f"    {code:<21} {seconds:8.2f} s")
         print(
-            f"ratio full / floor        {ratio:8.2f}     (budget {BUDGET_RATIO:.0f})"
-            f"    {verdict(ratio <= BUDGET_RATIO)}"
+            f"ratio daily run / floor   {ratio:8.2f}     (budget {BUDGET_RATIO:.0f})"
+            f"    {verdict(ratio <= BUDGET_RATIO)}   (first run: {ratio_first:.2f})"
         )
         print(
             f"incremental, {inc['incremental_customers']} customers"
@@ -331,12 +370,13 @@ def print_report(counts, results, small):
             sf = small["full"]
             print(
                 f"  with N/10 = {small['counts']['customers']} customers: full"
-                f" {sf['full_s']:.2f} s, peak {sf['rss_peak_mb']:.1f} MB (run adds"
+                f" {sf['full_first_s']:.2f} s first, {sf['full_s']:.2f} s daily, peak"
+                f" {sf['rss_peak_mb']:.1f} MB (run adds"
                 f" {sf['rss_peak_mb'] - sf['rss_baseline_mb']:.1f} MB)"
             )
     for label, res in results["list"]["list"].items():
         print(
-            f"list red customers ({label:<11}) {res['warm_s']:6.3f} s warm,"
+            f"list red customers ({label:<17}) {res['warm_s']:6.3f} s warm,"
             f" {res['first_s']:.3f} s first  ({res['rows']} rows of {res['count']})"
             f"  {verdict(res['first_s'] <= BUDGET_LIST)}"
         )

@@ -29,7 +29,9 @@ prepare_db() {
   size="$(psql_db "$db" "SELECT value FROM ir_config_parameter WHERE key = 'crm_traffic_light.bench_customers'" || true)"
   if [ "${BENCH_REBUILD:-0}" != 1 ] && [ "$size" = "$n" ]; then
     log "Reusing $db ($n customers); updating the addons $ADDONS"
-    "$PY" "$ODOO/odoo-bin" -c "$conf" -u "$ADDONS" --stop-after-init --log-level=warn >&2
+    "$PY" "$ODOO/odoo-bin" -c "$conf" -i "$ADDONS" -u "$ADDONS" --stop-after-init \
+      --log-level=warn >&2
+    "${BENCH_PY[@]}" generate "$conf" "$n" >&2
   else
     log "Creating $db with the addons $ADDONS"
     psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >&2
