@@ -1,1 +1,6 @@
 from . import models
+
+
+def post_init_hook(env):
+    """Create the shipped default norms of every company."""
+    env["crm.traffic.light.norm"]._ensure_default_norms()

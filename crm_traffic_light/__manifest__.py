@@ -17,7 +17,16 @@
     ],
     "data": [
         "security/crm_traffic_light_groups.xml",
+        "security/ir.model.access.csv",
+        "security/crm_traffic_light_rules.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/res_partner_views.xml",
+        "views/crm_traffic_light_norm_views.xml",
+        "views/crm_traffic_light_history_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/mail_activity_type_views.xml",
+        "views/product_pricelist_views.xml",
         "views/crm_traffic_light_menus.xml",
     ],
     "assets": {
@@ -25,6 +34,7 @@
             "crm_traffic_light/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": False,
     "installable": True,
 }

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 TRAFFIC_LIGHT_SELECTION = [
     ("green", "Green"),
@@ -26,3 +26,27 @@ class ResPartner(models.Model):
         copy=False,
         help="Date on which the traffic light took its current value.",
     )
+
+    traffic_light_explanation = fields.Html(
+        string="Traffic Light Explanation",
+        compute="_compute_traffic_light_explanation",
+        sanitize=False,
+        help="Every indicator's value, norm and level for the current company.",
+    )
+
+    @api.depends_context("company", "lang")
+    def _compute_traffic_light_explanation(self):
+        commercial = self.commercial_partner_id
+        statuses = self.env["crm.traffic.light.status"].search(
+            [("partner_id", "in", commercial.ids), ("company_id", "=", self.env.company.id)]
+        )
+        by_partner = {status.partner_id.id: status for status in statuses}
+        for partner in self:
+            status = by_partner.get(partner.commercial_partner_id.id)
+            partner.traffic_light_explanation = status._render_explanation() if status else False
+
+    def action_traffic_light_recompute(self):
+        """The "Recompute" button (form) and list action."""
+        self.check_access("read")
+        self.env["crm.traffic.light.engine"].recompute_partners(self)
+        return True

@@ -1,4 +1,6 @@
-from odoo.tests import new_test_user
+from datetime import date, datetime, timedelta
+
+from odoo.tests import TransactionCase, new_test_user
 
 
 def create_salesperson(env, login, name=None, groups="sales_team.group_sale_salesman"):
@@ -19,3 +21,97 @@ def create_customer(env, name, salesperson=None, flag=None, company=None):
     if flag:
         partner.with_company(company or env.company).traffic_light = flag
     return partner
+
+
+def create_product(env, name="Traffic Light Service"):
+    return env["product.product"].create(
+        {"name": name, "type": "service", "list_price": 100.0, "taxes_id": [(6, 0, [])]}
+    )
+
+
+def set_dates(env, records, field, value):
+    """Set a date/datetime column directly (histories in the past without side effects)."""
+    env.flush_all()
+    env.cr.execute(
+        f'UPDATE "{records._table}" SET "{field}" = %s WHERE id = ANY(%s)',
+        (value, records.ids),
+    )
+    records.invalidate_recordset([field])
+
+
+def create_order(
+    env, partner, days_ago, amount, product, company=None, discount=0.0, pricelist=None
+):
+    """A confirmed sale order of ``amount`` (one line) dated ``days_ago`` days ago."""
+    company = company or env.company
+    values = {
+        "partner_id": partner.id,
+        "company_id": company.id,
+        "order_line": [
+            (
+                0,
+                0,
+                {
+                    "product_id": product.id,
+                    "product_uom_qty": 1,
+                    "price_unit": amount,
+                    "discount": discount,
+                    "tax_id": [(6, 0, [])],
+                },
+            )
+        ],
+    }
+    if pricelist:
+        values["pricelist_id"] = pricelist.id
+    order = env["sale.order"].with_company(company).create(values)
+    order.action_confirm()
+    set_dates(env, order, "date_order", datetime.now() - timedelta(days=days_ago))
+    return order
+
+
+def create_invoice(env, partner, days_ago, amount, due_days_ago=None, refund=False):
+    """A posted customer invoice (or credit note) of ``amount`` dated ``days_ago`` days
+    ago, due ``due_days_ago`` days ago (default: its date)."""
+    move = env["account.move"].create(
+        {
+            "move_type": "out_refund" if refund else "out_invoice",
+            "partner_id": partner.id,
+            "invoice_date": date.today() - timedelta(days=days_ago),
+            "invoice_line_ids": [
+                (0, 0, {"name": "Service", "quantity": 1, "price_unit": amount, "tax_ids": []})
+            ],
+        }
+    )
+    move.action_post()
+    due = date.today() - timedelta(days=days_ago if due_days_ago is None else due_days_ago)
+    set_dates(env, move, "invoice_date_due", due)
+    return move
+
+
+def ensure_chart(env, company):
+    """Invoices need a chart of accounts: load the generic one when the company has none."""
+    if not env["account.journal"].search_count(
+        [("company_id", "=", company.id), ("type", "=", "sale")], limit=1
+    ):
+        env["account.chart.template"].try_loading("generic_coa", company, install_demo=False)
+
+
+class TrafficLightCase(TransactionCase):
+    """Shared fixtures: a product, a salesperson, the engine, today's date."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.engine = cls.env["crm.traffic.light.engine"]
+        cls.today = date.today()
+        cls.company = cls.env.company
+        cls.product = create_product(cls.env)
+        cls.salesperson = create_salesperson(cls.env, "tl_engine_sales")
+        ensure_chart(cls.env, cls.company)
+
+    def evaluate(self, partner, company=None, as_of=None):
+        results = self.engine.evaluate(company or self.company, [partner.id], as_of=as_of)
+        return results.get(partner.id)
+
+    def indicator(self, partner, code, company=None, as_of=None):
+        return self.evaluate(partner, company, as_of)["indicators"][code]

@@ -1,0 +1,11 @@
+from odoo import fields, models
+
+
+class ProductPricelist(models.Model):
+    _inherit = "product.pricelist"
+
+    traffic_light_promotional = fields.Boolean(
+        string="Promotional Price List",
+        help="Turnover sold on this price list counts as sold on promotion for the traffic "
+        "light (share of turnover sold with a discount or promotion).",
+    )
