@@ -23,6 +23,8 @@ from contextlib import contextmanager
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import bench_data  # noqa: E402
+
 BUDGET_FULL = 60.0
 BUDGET_RATIO = 3.0
 BUDGET_INCREMENTAL_1000 = 3.0
@@ -49,8 +51,6 @@ def open_env(conf):
 
 
 def cmd_generate(conf, n):
-    import bench_data  # noqa: PLC0415
-
     env, cr = open_env(conf)
     try:
         size = bench_data.existing_size(env)
@@ -68,8 +68,6 @@ def cmd_generate(conf, n):
 
 
 def cmd_check(conf):
-    import bench_data  # noqa: PLC0415
-
     env, cr = open_env(conf)
     try:
         print(json.dumps(bench_data.check_orm(env), default=str))
@@ -270,7 +268,12 @@ def phase_list(env):
     return {"list": results}
 
 
+def phase_counts(env):
+    return {"counts": bench_data.counts_of(env)}
+
+
 PHASES = {
+    "counts": phase_counts,
     "full": phase_full,
     "floor": phase_floor,
     "incremental": phase_incremental,
@@ -281,7 +284,7 @@ PHASES = {
 def cmd_phase(conf, name):
     env, cr = open_env(conf)
     try:
-        if name != "list" and ENGINE not in env:
+        if name not in ("list", "counts") and ENGINE not in env:
             print(json.dumps({"skipped": f"{ENGINE} is not installed"}))
             return
         result = PHASES[name](env)
@@ -306,22 +309,16 @@ def run_phase(conf, name):
 
 
 def cmd_report(conf, small_conf=None):
-    import bench_data  # noqa: PLC0415
-
-    env, cr = open_env(conf)
-    try:
-        counts = bench_data.counts_of(env)
-    finally:
-        cr.close()
-    results = {name: run_phase(conf, name) for name in ("full", "floor", "incremental", "list")}
+    counts = run_phase(conf, "counts")["counts"]
+    results = {}
+    for name in ("full", "floor", "incremental", "list"):
+        results[name] = run_phase(conf, name)
+        print(f"{name}: {json.dumps(results[name])}", file=sys.stderr)
     small = None
     if small_conf:
-        small = {name: run_phase(small_conf, name) for name in ("full",)}
-        env, cr = open_env(small_conf)
-        try:
-            small["counts"] = bench_data.counts_of(env)
-        finally:
-            cr.close()
+        small = {"full": run_phase(small_conf, "full")}
+        small["counts"] = run_phase(small_conf, "counts")["counts"]
+        print(f"N/10: {json.dumps(small)}", file=sys.stderr)
     print_report(counts, results, small)
 
 
