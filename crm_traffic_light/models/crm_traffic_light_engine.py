@@ -264,14 +264,22 @@ class CrmTrafficLightEngine(models.AbstractModel):
                 SQL(
                     """
                     WITH v AS (
-                        SELECT * FROM jsonb_to_recordset(%(rows)s::jsonb) AS v(
+                        SELECT * FROM json_to_recordset(%(rows)s::json) AS v(
                                partner_id int, flag varchar, indicator_values jsonb,
                                score float8)
-                    ), old AS (
-                        SELECT s.partner_id, s.flag
+                    ), cur AS (
+                        SELECT s.partner_id, s.flag, s.indicator_values, s.score
                           FROM crm_traffic_light_status s
-                          JOIN v ON v.partner_id = s.partner_id
                          WHERE s.company_id = %(company)s
+                           AND s.partner_id = ANY(%(partner_ids)s)
+                    ), diff AS (
+                        SELECT v.*, cur.flag AS old_flag
+                          FROM v
+                          LEFT JOIN cur ON cur.partner_id = v.partner_id
+                         WHERE cur.partner_id IS NULL
+                            OR cur.flag IS DISTINCT FROM v.flag
+                            OR cur.indicator_values IS DISTINCT FROM v.indicator_values
+                            OR cur.score IS DISTINCT FROM v.score
                     ), up AS (
                         INSERT INTO crm_traffic_light_status AS s
                                (partner_id, company_id, flag, flag_date, indicator_values,
@@ -280,7 +288,7 @@ class CrmTrafficLightEngine(models.AbstractModel):
                         SELECT v.partner_id, %(company)s, v.flag, %(as_of)s,
                                v.indicator_values, v.score, %(as_of)s, %(uid)s,
                                now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-                          FROM v
+                          FROM diff v
                         ON CONFLICT (partner_id, company_id) DO UPDATE
                            SET flag = EXCLUDED.flag,
                                flag_date = CASE WHEN s.flag IS DISTINCT FROM EXCLUDED.flag
@@ -295,13 +303,14 @@ class CrmTrafficLightEngine(models.AbstractModel):
                             OR s.score IS DISTINCT FROM EXCLUDED.score
                         RETURNING s.partner_id, s.flag
                     )
-                    SELECT up.partner_id, old.flag, up.flag
+                    SELECT up.partner_id, diff.old_flag, up.flag
                       FROM up
-                      LEFT JOIN old ON old.partner_id = up.partner_id
-                     WHERE old.flag IS DISTINCT FROM up.flag
+                      JOIN diff ON diff.partner_id = up.partner_id
+                     WHERE diff.old_flag IS DISTINCT FROM up.flag
                     """,
                     rows=json.dumps(rows),
                     company=company.id,
+                    partner_ids=list(results),
                     as_of=as_of,
                     uid=self.env.uid,
                 )

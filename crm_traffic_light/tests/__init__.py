@@ -1,1 +1,16 @@
-from . import test_engine, test_indicators, test_tour, test_traffic_light_field
+from . import (
+    test_alert_engine,
+    test_alert_lifecycle,
+    test_alert_security,
+    test_alert_tour,
+    test_bgnbd,
+    test_churn_model,
+    test_engine,
+    test_indicators,
+    test_norm_simulation_wizard,
+    test_norm_simulator,
+    test_p_alive_indicator,
+    test_sales_plan,
+    test_tour,
+    test_traffic_light_field,
+)

@@ -23,6 +23,48 @@ def create_customer(env, name, salesperson=None, flag=None, company=None):
     return partner
 
 
+def make_result(flag, **indicators):
+    """One partner's entry of ``crm.traffic.light.engine.evaluate()``: ``indicators`` maps a
+    code to its level, or to a dict of indicator data (value, baseline, orange, red, level)."""
+    data = {}
+    for code, level in indicators.items():
+        if isinstance(level, dict):
+            data[code] = {"mode": "absolute", **level}
+        else:
+            data[code] = {
+                "value": {"green": 10.0, "orange": 100.0, "red": 200.0}[level],
+                "baseline": None,
+                "orange": 90.0,
+                "red": 180.0,
+                "mode": "absolute",
+                "level": level,
+            }
+    return {"flag": flag, "indicators": data}
+
+
+def sync_flags(env, company, flags):
+    """Store ``flags`` ({partner: flag}) on the partners as the engine would and hand the
+    matching results to the alerts. Returns what ``_sync_from_results`` returns."""
+    results = {}
+    for partner, flag in flags.items():
+        partner.with_company(company).traffic_light = flag
+        level = flag if flag in ("orange", "red") else "green"
+        results[partner.id] = make_result(flag, last_order=level)
+    return env["crm.traffic.light.alert"]._sync_from_results(company, results)
+
+
+def create_team(env, name, leader, members, company=None):
+    """A sales team led by ``leader`` with ``members`` (their main team)."""
+    return env["crm.team"].create(
+        {
+            "name": name,
+            "user_id": leader.id,
+            "company_id": (company or env.company).id,
+            "crm_team_member_ids": [(0, 0, {"user_id": user.id}) for user in members],
+        }
+    )
+
+
 def create_product(env, name="Traffic Light Service"):
     return env["product.product"].create(
         {"name": name, "type": "service", "list_price": 100.0, "taxes_id": [(6, 0, [])]}
@@ -115,3 +157,51 @@ class TrafficLightCase(TransactionCase):
 
     def indicator(self, partner, code, company=None, as_of=None):
         return self.evaluate(partner, company, as_of)["indicators"][code]
+
+
+def create_confirmed_orders(env, partner, days, amount=100.0, company=None, state="sale"):
+    """Confirmed sale orders of ``partner`` on the given dates, ``amount`` untaxed each.
+
+    Orders are created directly in state ``sale`` with one untaxed service line: confirming
+    them through the workflow would stamp today's date on them.
+    """
+    company = company or env.company
+    product = env["product.product"].search(
+        [("default_code", "=", "CTL-TEST-SERVICE")], limit=1
+    ) or env["product.product"].create(
+        {
+            "name": "Traffic Light Test Service",
+            "default_code": "CTL-TEST-SERVICE",
+            "type": "service",
+            "list_price": amount,
+            "taxes_id": [(6, 0, [])],
+            "company_id": False,
+        }
+    )
+    orders = env["sale.order"]
+    for day in days:
+        orders |= (
+            env["sale.order"]
+            .with_company(company)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "date_order": day,
+                    "state": state,
+                    "order_line": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": product.id,
+                                "product_uom_qty": 1,
+                                "price_unit": amount,
+                                "tax_id": [(6, 0, [])],
+                            },
+                        )
+                    ],
+                }
+            )
+        )
+    return orders

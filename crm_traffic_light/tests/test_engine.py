@@ -64,7 +64,16 @@ class TestEngine(TrafficLightCase):
         self.assertNotIn(self.prospect.id, results)
         # every indicator of the registry (addons such as the helpdesk bridge add theirs)
         self.assertLessEqual(
-            {"turnover", "last_order", "discount", "contact", "payment", "trend"},
+            {
+                "turnover",
+                "last_order",
+                "discount",
+                "contact",
+                "payment",
+                "trend",
+                "sales_plan",
+                "p_alive",
+            },
             set(results[self.green.id]["indicators"]),
         )
         self.assertEqual(
@@ -336,3 +345,25 @@ class TestEngine(TrafficLightCase):
             # red first
             self.assertLess(html.index(names[0]), html.index(names[1]))
         self.assertFalse(self.prospect.traffic_light_explanation)
+
+    def test_settings_and_norms_action(self):
+        settings = self.env["res.config.settings"].create(
+            {"traffic_light_window_days": 200, "traffic_light_turnover_source": "order"}
+        )
+        settings.execute()
+        self.assertEqual(self.company.traffic_light_window_days, 200)
+        self.assertEqual(self.company.traffic_light_turnover_source, "order")
+        self.norm("payment").unlink()
+        action = settings.action_open_traffic_light_norms()
+        self.assertEqual(action["res_model"], "crm.traffic.light.norm")
+        self.assertEqual(self.norm("payment").red, 45, "missing defaults are recreated")
+        with self.assertRaisesRegex(ValidationError, "positive"):
+            self.env["res.config.settings"].create({"traffic_light_window_days": -1}).execute()
+
+    def test_list_action_recomputes_selected_customers(self):
+        action = self.env.ref("crm_traffic_light.action_server_traffic_light_recompute")
+        action.with_context(
+            active_model="res.partner", active_ids=(self.red | self.green).ids
+        ).run()
+        self.assertEqual(self.red.traffic_light, "red")
+        self.assertEqual(self.green.traffic_light, "green")

@@ -9,4 +9,6 @@ class TestTrafficLightTour(HttpCase):
         salesperson = create_salesperson(self.env, "tour_sales")
         create_customer(self.env, "Tour Red Customer", salesperson, flag="red")
         create_customer(self.env, "Tour Green Customer", salesperson, flag="green")
+        colleague = create_salesperson(self.env, "tour_colleague")
+        create_customer(self.env, "Tour Colleague Red Customer", colleague, flag="red")
         self.start_tour("/odoo", "crm_traffic_light_red_customer_tour", login="tour_sales")

@@ -35,8 +35,10 @@ registry.category("web_tour.tours").add("crm_traffic_light_red_customer_tour", {
             run: "click",
         },
         {
-            content: "Only the red customer is left",
-            trigger: ".o_list_view:not(:has(.o_data_row:contains(Tour Green Customer)))",
+            content: "Only the salesperson's own red customer is left",
+            trigger:
+                ".o_list_view:not(:has(.o_data_row:contains(Tour Green Customer)))" +
+                ":not(:has(.o_data_row:contains(Tour Colleague Red Customer)))",
         },
         {
             content: "Open the red customer",

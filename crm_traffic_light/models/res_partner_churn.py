@@ -1,0 +1,16 @@
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+
+    money_at_risk = fields.Float(
+        string="Money at Risk",
+        company_dependent=True,
+        digits=(16, 2),
+        copy=False,
+        readonly=True,
+        help="Expected turnover lost, as the current company sees it: the customer's untaxed "
+        "turnover of the last 365 days x (1 - probability that the customer is still active). "
+        "Refreshed by the daily run.",
+    )

@@ -1,0 +1,1 @@
+from . import crm_traffic_light_alert_snooze, crm_traffic_light_norm_simulation
