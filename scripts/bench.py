@@ -346,14 +346,14 @@ def print_report(counts, results, small):
         ratio_first = full["full_first_s"] / floor["floor_s"] if floor.get("floor_s") else 0
         inc = results["incremental"]
         per_1000 = inc["incremental_s"] * 1000.0 / max(1, inc["incremental_customers"])
-        worst = max(full["full_s"], full["full_first_s"])
         print(
             f"full recompute, first run {full['full_first_s']:8.2f} s   (nothing stored yet:"
             f" {full['status_rows']} statuses written)"
+            f"  {verdict(full['full_first_s'] <= BUDGET_FULL)}"
         )
         print(
             f"full recompute, daily run {full['full_s']:8.2f} s   (budget {BUDGET_FULL:.0f} s)"
-            f"  {verdict(worst <= BUDGET_FULL)}"
+            f"  {verdict(full['full_s'] <= BUDGET_FULL)}"
         )
         print(f"flags                     {full['flags']}")
         print(f"bare SQL aggregates       {floor['floor_s']:8.2f} s   (floor)")
