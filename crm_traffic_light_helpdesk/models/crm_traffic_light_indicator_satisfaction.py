@@ -1,0 +1,73 @@
+from datetime import timedelta
+
+from odoo import models
+from odoo.tools import SQL
+
+
+class CrmTrafficLightIndicatorSatisfaction(models.AbstractModel):
+    """Satisfaction: open complaints, i.e. helpdesk tickets of the customer or its contacts
+    in the company, created in the window and not in a closed stage."""
+
+    _name = "crm.traffic.light.indicator.satisfaction"
+    _inherit = "crm.traffic.light.indicator.mixin"
+    _description = "Traffic Light Indicator: Open Complaints"
+
+    _indicator_code = "satisfaction"
+    _indicator_sequence = 70
+
+    def _indicator_definition(self):
+        return {
+            "code": self._indicator_code,
+            "name": self.env._("Open complaints in the window"),
+            "unit": "count",
+            "direction": "up",
+            "strict": False,
+            "orange": 2.0,
+            "red": 4.0,
+            "mode": "absolute",
+        }
+
+    def init(self):
+        res = super().init()
+        self.env.cr.execute(
+            """
+            CREATE INDEX IF NOT EXISTS crm_traffic_light_helpdesk_ticket_partner_idx
+                ON helpdesk_ticket (partner_id, company_id, create_date)
+             WHERE active
+            """
+        )
+        self.env.cr.execute(
+            """
+            CREATE INDEX IF NOT EXISTS crm_traffic_light_helpdesk_ticket_write_date_idx
+                ON helpdesk_ticket (write_date)
+            """
+        )
+        return res
+
+    def _indicator_values(self, company, partner_ids, as_of, params):
+        date_from, date_to = self._window(as_of, params["window_days"])
+        rows = self._fetch(
+            SQL(
+                """
+                SELECT rp.commercial_partner_id,
+                       COUNT(*) FILTER (WHERE NOT COALESCE(st.closed, FALSE)),
+                       COUNT(*)
+                  FROM helpdesk_ticket t
+                  JOIN res_partner rp ON rp.id = t.partner_id
+                  LEFT JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
+                 WHERE t.active
+                   AND t.company_id = %(company)s
+                   AND rp.commercial_partner_id = ANY(%(partners)s)
+                   AND t.create_date >= %(start)s AND t.create_date < %(stop)s
+                 GROUP BY rp.commercial_partner_id
+                """,
+                company=company.id,
+                partners=list(partner_ids),
+                start=date_from + timedelta(days=1),
+                stop=date_to + timedelta(days=1),
+            )
+        )
+        result = {pid: {"value": 0.0, "baseline": None, "tickets": 0} for pid in partner_ids}
+        for pid, open_count, total in rows:
+            result[pid] = {"value": float(open_count), "baseline": None, "tickets": total}
+        return result
