@@ -46,7 +46,9 @@ def main():
         addon = manifest.parent
         rst = render(addon)
         html = publish_string(
-            rst, writer_name="html", settings_overrides={"report_level": 2, "halt_level": 2}
+            rst,
+            writer_name="html5",
+            settings_overrides={"report_level": 2, "halt_level": 2, "xml_declaration": False},
         ).decode()
         targets = {
             addon / "README.rst": rst,
