@@ -26,7 +26,12 @@ for addon in $(repo_addons | tr , ' '); do
   "$PY" "$ODOO/odoo-bin" -c "$CONF" -d "$DB" --i18n-export="$out/$addon.pot" --modules="$addon" \
     --stop-after-init --log-level=warn >/dev/null 2>&1 || die "export of $addon failed"
   if [ "$mode" != "--check" ]; then
-    mkdir -p "$PROJECT_ROOT/$addon/i18n" && cp "$out/$addon.pot" "$PROJECT_ROOT/$addon/i18n/$addon.pot"
+    target="$PROJECT_ROOT/$addon/i18n/$addon.pot"
+    if [ -f "$target" ] && diff -q <(grep -v -e '^"POT-Creation-Date' -e '^"PO-Revision-Date' "$target") \
+         <(grep -v -e '^"POT-Creation-Date' -e '^"PO-Revision-Date' "$out/$addon.pot") >/dev/null; then
+      log "$addon/i18n/$addon.pot is up to date"; continue
+    fi
+    mkdir -p "$PROJECT_ROOT/$addon/i18n" && cp "$out/$addon.pot" "$target"
     for po in "$PROJECT_ROOT/$addon"/i18n/*.po; do
       [ -f "$po" ] && msgmerge --quiet --update --no-fuzzy-matching --backup=none "$po" "$PROJECT_ROOT/$addon/i18n/$addon.pot"
     done
