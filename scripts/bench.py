@@ -8,8 +8,15 @@
 Phases: ``full`` (engine ``_cron_full_run()`` over every customer), ``floor`` (the same
 indicators' SQL statements alone over all customers, no storing), ``incremental`` (1% of
 the customers get their orders touched, then ``_cron_incremental_run()``), ``list`` (the
-customer list filtered by flag, as a salesperson and as a manager). Peak memory is the
-process' ``ru_maxrss``, above the baseline of a loaded registry.
+customer list filtered by flag, as a salesperson and as a manager), ``segments`` (ABC/XYZ/RFM
+segmentation of the company: first run with nothing stored, then the rerun; completeness),
+``duplicates`` (the duplicate finder of the weekly cron: time and pairs), ``churn`` (refit of
+the company's churn model: history query, fit, scoring of every customer, storing) and
+``churn_synthetic`` (scripts/bench_churn.py, numpy only). Peak memory is the process'
+``ru_maxrss``, above the baseline of a loaded registry.
+
+``BENCH_PHASES=segments,churn`` runs only the named phases (default: all). A phase that
+fails is reported as such; the others still run.
 """
 
 import json
@@ -29,6 +36,7 @@ BUDGET_FULL = 60.0
 BUDGET_RATIO = 3.0
 BUDGET_INCREMENTAL_1000 = 3.0
 BUDGET_LIST = 1.0
+BUDGET_CHURN = 30.0
 ENGINE = "crm.traffic.light.engine"
 MIXIN = "crm.traffic.light.indicator.mixin"
 
@@ -268,6 +276,146 @@ def phase_list(env):
     return {"list": results}
 
 
+# ----------------------------------------------------------------------------------------
+# Segmentation, duplicates, churn model (issues 6 and 7)
+# ----------------------------------------------------------------------------------------
+SEGMENT = "crm.traffic.light.segment"
+DUPLICATE = "crm.traffic.light.duplicate"
+CHURN = "crm.traffic.light.churn.model"
+
+
+def reset_segments(env, company):
+    """Forget the company's stored segments, so that the next run is a first run."""
+    from odoo.addons.crm_traffic_light.models.crm_traffic_light_segment import (  # noqa: PLC0415
+        PARTNER_COLUMNS,
+    )
+
+    cr, key = env.cr, str(company.id)
+    cr.execute("DELETE FROM crm_traffic_light_segment WHERE company_id = %s", [company.id])
+    cr.execute("DELETE FROM crm_traffic_light_segment_history WHERE company_id = %s", [company.id])
+    for col in PARTNER_COLUMNS:
+        cr.execute(f'UPDATE res_partner SET "{col}" = "{col}" - %s WHERE "{col}" ? %s', [key, key])
+    env.cr.commit()
+
+
+def timed(env, function, *args):
+    start = time.monotonic()
+    result = function(*args)
+    env.cr.commit()
+    return result, round(time.monotonic() - start, 2)
+
+
+def phase_segments(env):
+    company = env.company
+    Segment = env[SEGMENT].with_company(company)
+    reset_segments(env, company)
+    baseline = maxrss_mb()
+    customers, first = timed(env, Segment._compute_segments, company)
+    again, rerun = timed(env, Segment._compute_segments, company)
+    _none, completeness = timed(env, env["res.partner"]._traffic_light_compute_completeness)
+    env.cr.execute(
+        "SELECT abc_class, COUNT(*) FROM crm_traffic_light_segment WHERE company_id = %s"
+        " GROUP BY 1 ORDER BY 1",
+        [company.id],
+    )
+    abc = {str(k): v for k, v in env.cr.fetchall()}
+    env.cr.execute(
+        "SELECT COUNT(*) FROM crm_traffic_light_segment_history WHERE company_id = %s",
+        [company.id],
+    )
+    history = env.cr.fetchone()[0]
+    return {
+        "segments_customers": customers,
+        "segments_first_s": first,
+        "segments_rerun_s": rerun,
+        "segments_rerun_customers": again,
+        "completeness_s": completeness,
+        "segments_abc": abc,
+        "segments_history_rows": history,
+        "rss_baseline_mb": round(baseline, 1),
+    }
+
+
+def phase_duplicates(env):
+    """The duplicate finder behind the weekly cron, twice: the pairs are stored by the
+    first run, the second one only compares (what the cron does every week)."""
+    Duplicate = env[DUPLICATE]
+    cron = env.ref("crm_traffic_light.ir_cron_traffic_light_duplicates")
+    baseline = maxrss_mb()
+    stats, first = timed(env, Duplicate._find_duplicates)
+    _stats, rerun = timed(env, Duplicate._find_duplicates)
+    env.cr.execute("SELECT COUNT(*) FROM crm_traffic_light_duplicate")
+    stored = env.cr.fetchone()[0]
+    return {
+        "duplicates_cron": cron.code,
+        "duplicates_s": first,
+        "duplicates_rerun_s": rerun,
+        "duplicate_pairs": stats["pairs"],
+        "duplicate_method": stats["method"],
+        "duplicate_partners": stats["partners"],
+        "duplicate_rows_stored": stored,
+        "rss_baseline_mb": round(baseline, 1),
+    }
+
+
+def phase_churn(env):
+    """Refit of the company's churn model as the daily full run does it (history query, fit,
+    scoring of every customer, storing the money at risk), then its parts separately."""
+    from odoo import fields  # noqa: PLC0415
+    from odoo.addons.crm_traffic_light.models import bgnbd  # noqa: PLC0415
+    from odoo.addons.crm_traffic_light.models.crm_traffic_light_churn_model import (  # noqa: PLC0415
+        _CACHE_KEY,
+        DEFAULT_VARIANT,
+    )
+
+    company = env.company
+    Churn = env[CHURN].with_company(company)
+    as_of = fields.Date.context_today(Churn)
+    baseline = maxrss_mb()
+    env.cr.cache.pop(_CACHE_KEY, None)
+    model, refit = timed(env, Churn._refit_company, company)
+    # the parts, each alone (the history is kept on the cursor by the refit)
+    start = time.monotonic()
+    ids, x, t_x, age, _turnover = Churn._churn_history(company, as_of)
+    history = time.monotonic() - start
+    start = time.monotonic()
+    result = bgnbd.fit(x, t_x, age, variant=model.variant or DEFAULT_VARIANT)
+    fit = time.monotonic() - start
+    start = time.monotonic()
+    scores = Churn._churn_values(company, ids.tolist(), as_of)
+    scoring = time.monotonic() - start
+    alive = [v["value"] for v in scores.values() if v["value"] is not None]
+    env.cr.rollback()
+    return {
+        "churn_refit_s": refit,
+        "churn_history_s": round(history, 2),
+        "churn_fit_s": round(fit, 2),
+        "churn_score_s": round(scoring, 2),
+        "churn_customers": int(ids.size),
+        "churn_repeat_customers": int((x > 0).sum()),
+        "churn_variant": model.variant,
+        "churn_params": [round(v, 4) for v in (model.r, model.alpha, model.a, model.b)],
+        "churn_converged": bool(model.converged and result.converged),
+        "churn_mean_p_alive": round(sum(alive) / len(alive), 4) if alive else None,
+        "rss_baseline_mb": round(baseline, 1),
+    }
+
+
+def cmd_churn_synthetic():
+    """scripts/bench_churn.py: the model alone on simulated customers, no database."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench_churn.py")
+    done = subprocess.run([sys.executable, script], stdout=subprocess.PIPE, text=True, check=False)
+    lines = done.stdout.strip().splitlines()
+    variants = [json.loads(line) for line in lines if line.startswith("{")]
+    return {
+        "churn_synthetic": {
+            v["variant"]: {k: v[k] for k in ("customers", "fit_s", "score_s", "fit_and_score_s")}
+            for v in variants
+        },
+        "churn_synthetic_within_budget": done.returncode == 0,
+    }
+
+
 def phase_counts(env):
     return {"counts": bench_data.counts_of(env)}
 
@@ -278,14 +426,20 @@ PHASES = {
     "floor": phase_floor,
     "incremental": phase_incremental,
     "list": phase_list,
+    "segments": phase_segments,
+    "duplicates": phase_duplicates,
+    "churn": phase_churn,
 }
+ALL_PHASES = ("full", "floor", "incremental", "list", "segments", "duplicates", "churn")
+NEEDS = {"segments": SEGMENT, "duplicates": DUPLICATE, "churn": CHURN}
 
 
 def cmd_phase(conf, name):
     env, cr = open_env(conf)
     try:
-        if name not in ("list", "counts") and ENGINE not in env:
-            print(json.dumps({"skipped": f"{ENGINE} is not installed"}))
+        needed = NEEDS.get(name, ENGINE)
+        if name not in ("list", "counts") and needed not in env:
+            print(json.dumps({"skipped": f"{needed} is not installed"}))
             return
         result = PHASES[name](env)
         result["rss_peak_mb"] = round(maxrss_mb(), 1)
@@ -295,57 +449,57 @@ def cmd_phase(conf, name):
 
 
 def run_phase(conf, name):
-    out = (
-        subprocess.run(
-            [sys.executable, os.path.abspath(__file__), "phase", conf, name],
-            check=True,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()
+    """One phase in its own process; ``{"error": ...}`` when it fails."""
+    if name == "churn_synthetic":
+        return cmd_churn_synthetic()
+    done = subprocess.run(
+        [sys.executable, os.path.abspath(__file__), "phase", conf, name],
+        check=False,
+        stdout=subprocess.PIPE,
+        text=True,
     )
+    out = done.stdout.strip().splitlines()
+    if done.returncode or not out:
+        return {"error": f"phase {name} failed (exit code {done.returncode}), see above"}
     return json.loads(out[-1])
 
 
+def selected_phases():
+    """The phases named in BENCH_PHASES (comma-separated), default all of them."""
+    known = ALL_PHASES + ("churn_synthetic",)
+    wanted = os.environ.get("BENCH_PHASES", "").replace(" ", "")
+    names = [n for n in wanted.split(",") if n] or list(known)
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        sys.exit(f"BENCH_PHASES: unknown phase(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    return names
+
+
 def cmd_report(conf, small_conf=None):
-    counts = run_phase(conf, "counts")["counts"]
+    names = selected_phases()
+    counts = run_phase(conf, "counts").get("counts")
     results = {}
-    for name in ("full", "floor", "incremental", "list"):
+    for name in names:
         results[name] = run_phase(conf, name)
         print(f"{name}: {json.dumps(results[name])}", file=sys.stderr)
     small = None
-    if small_conf:
+    if small_conf and "full" in names:
         small = {"full": run_phase(small_conf, "full")}
         small["counts"] = run_phase(small_conf, "counts")["counts"]
         print(f"N/10: {json.dumps(small)}", file=sys.stderr)
     print_report(counts, results, small)
 
 
-def print_report(counts, results, small):
-    line = "-" * 72
-    print(line)
-    print(
-        "Data: {customers} customers ({customers_with_orders} with orders), "
-        "{sale_orders} orders, {sale_order_lines} order lines, {invoices} invoices, "
-        "{invoice_lines} invoice product lines ({order_and_invoice_lines} order+invoice "
-        "lines), {all_move_lines} journal items, {open_invoices} open invoices "
-        "({overdue_invoices} overdue), {done_activities} done activities, "
-        "{calendar_events} meetings".format(**counts)
-    )
-    print(line)
+def verdict(ok):
+    return "OK" if ok else "OVER BUDGET"
 
-    def verdict(ok):
-        return "OK" if ok else "OVER BUDGET"
 
-    full, floor = results["full"], results["floor"]
+def report_engine(results, small):
+    full, floor = results.get("full", {}), results.get("floor", {})
     if "skipped" in full:
-        print(f"engine: {full['skipped']}; only the list query is measured")
-    else:
-        ratio = full["full_s"] / floor["floor_s"] if floor.get("floor_s") else float("inf")
-        ratio_first = full["full_first_s"] / floor["floor_s"] if floor.get("floor_s") else 0
-        inc = results["incremental"]
-        per_1000 = inc["incremental_s"] * 1000.0 / max(1, inc["incremental_customers"])
+        print(f"engine: {full['skipped']}")
+        return
+    if "full_s" in full:
         print(
             f"full recompute, first run {full['full_first_s']:8.2f} s   (nothing stored yet:"
             f" {full['status_rows']} statuses written)"
@@ -356,37 +510,117 @@ def print_report(counts, results, small):
             f"  {verdict(full['full_s'] <= BUDGET_FULL)}"
         )
         print(f"flags                     {full['flags']}")
+    if "floor_s" in floor:
         print(f"bare SQL aggregates       {floor['floor_s']:8.2f} s   (floor)")
         for code, seconds in floor["floor_per_indicator_s"].items():
             print(f"    {code:<21} {seconds:8.2f} s")
+    if "full_s" in full and floor.get("floor_s"):
+        ratio = full["full_s"] / floor["floor_s"]
+        ratio_first = full["full_first_s"] / floor["floor_s"]
         print(
             f"ratio daily run / floor   {ratio:8.2f}     (budget {BUDGET_RATIO:.0f})"
             f"    {verdict(ratio <= BUDGET_RATIO)}   (first run: {ratio_first:.2f})"
         )
+    inc = results.get("incremental", {})
+    if "incremental_s" in inc:
+        per_1000 = inc["incremental_s"] * 1000.0 / max(1, inc["incremental_customers"])
         print(
             f"incremental, {inc['incremental_customers']} customers"
             f" {inc['incremental_s']:6.2f} s   (= {per_1000:.2f} s per 1,000; budget"
             f" {BUDGET_INCREMENTAL_1000:.0f} s)  {verdict(per_1000 <= BUDGET_INCREMENTAL_1000)}"
         )
+    if "full_s" in full:
         print(
             f"peak memory (full run)    {full['rss_peak_mb']:8.1f} MB  (registry loaded:"
             f" {full['rss_baseline_mb']:.1f} MB, run adds"
             f" {full['rss_peak_mb'] - full['rss_baseline_mb']:.1f} MB)"
         )
-        if small and "skipped" not in small["full"]:
-            sf = small["full"]
-            print(
-                f"  with N/10 = {small['counts']['customers']} customers: full"
-                f" {sf['full_first_s']:.2f} s first, {sf['full_s']:.2f} s daily, peak"
-                f" {sf['rss_peak_mb']:.1f} MB (run adds"
-                f" {sf['rss_peak_mb'] - sf['rss_baseline_mb']:.1f} MB)"
-            )
-    for label, res in results["list"]["list"].items():
+    if small and "full_s" in small["full"]:
+        sf = small["full"]
+        print(
+            f"  with N/10 = {small['counts']['customers']} customers: full"
+            f" {sf['full_first_s']:.2f} s first, {sf['full_s']:.2f} s daily, peak"
+            f" {sf['rss_peak_mb']:.1f} MB (run adds"
+            f" {sf['rss_peak_mb'] - sf['rss_baseline_mb']:.1f} MB)"
+        )
+
+
+def report_list(results):
+    for label, res in results.get("list", {}).get("list", {}).items():
         print(
             f"list red customers ({label:<17}) {res['warm_s']:6.3f} s warm,"
             f" {res['first_s']:.3f} s first  ({res['rows']} rows of {res['count']})"
             f"  {verdict(res['first_s'] <= BUDGET_LIST)}"
         )
+
+
+def report_models(results):
+    seg = results.get("segments", {})
+    if "segments_first_s" in seg:
+        print(
+            f"segmentation, first run   {seg['segments_first_s']:8.2f} s   "
+            f"({seg['segments_customers']} customers; ABC {seg['segments_abc']})"
+        )
+        print(
+            f"segmentation, rerun       {seg['segments_rerun_s']:8.2f} s   "
+            f"(completeness of every card {seg['completeness_s']:.2f} s)"
+        )
+    dup = results.get("duplicates", {})
+    if "duplicates_s" in dup:
+        print(
+            f"duplicate finder          {dup['duplicates_s']:8.2f} s   ({dup['duplicate_pairs']}"
+            f" pairs among {dup['duplicate_partners']} partners, {dup['duplicate_method']};"
+            f" rerun {dup['duplicates_rerun_s']:.2f} s)"
+        )
+    churn = results.get("churn", {})
+    if "churn_refit_s" in churn:
+        print(
+            f"churn model refit         {churn['churn_refit_s']:8.2f} s   (budget"
+            f" {BUDGET_CHURN:.0f} s)  {verdict(churn['churn_refit_s'] <= BUDGET_CHURN)}"
+        )
+        print(
+            f"    history {churn['churn_history_s']:.2f} s, fit {churn['churn_fit_s']:.2f} s,"
+            f" scoring {churn['churn_score_s']:.2f} s of {churn['churn_customers']} customers"
+            f" ({churn['churn_repeat_customers']} repeat; {churn['churn_variant']}"
+            f" {churn['churn_params']})"
+        )
+    synthetic = results.get("churn_synthetic", {})
+    for variant, fig in synthetic.get("churn_synthetic", {}).items():
+        print(
+            f"churn synthetic {variant:<9} {fig['fit_and_score_s']:8.2f} s   (fit"
+            f" {fig['fit_s']:.2f} s + scoring {fig['score_s']:.2f} s of {fig['customers']}"
+            f" customers)  {verdict(fig['fit_and_score_s'] <= BUDGET_CHURN)}"
+        )
+
+
+def print_report(counts, results, small):
+    line = "-" * 72
+    print(line)
+    if counts:
+        print(
+            "Data: {customers} customers ({customers_with_orders} with orders), "
+            "{sale_orders} orders, {sale_order_lines} order lines, {invoices} invoices, "
+            "{invoice_lines} invoice product lines ({order_and_invoice_lines} order+invoice "
+            "lines), {all_move_lines} journal items, {open_invoices} open invoices "
+            "({overdue_invoices} overdue), {done_activities} done activities, "
+            "{calendar_events} meetings".format(**counts)
+        )
+        print(line)
+    for name, result in results.items():
+        if "error" in result:
+            print(f"{name}: {result['error']}")
+        elif "skipped" in result:
+            print(f"{name}: skipped, {result['skipped']}")
+    sections = (
+        ("engine", lambda: report_engine(results, small)),
+        ("list", lambda: report_list(results)),
+        ("segments, duplicates, churn", lambda: report_models(results)),
+    )
+    for label, section in sections:
+        try:
+            section()
+        except (KeyError, TypeError, ZeroDivisionError) as error:
+            print(f"{label}: cannot print ({error!r})")
     print(line)
     print("JSON " + json.dumps({"counts": counts, "results": results, "small": small}))
 

@@ -4,12 +4,16 @@
 #   BENCH_CUSTOMERS=N   number of generated customers (default 100000)
 #   BENCH_REBUILD=1     drop and regenerate the database even if it holds data of that size
 #   BENCH_SCALING=1     also measure a second database with N/10 customers (memory vs N)
+#   BENCH_PHASES=a,b    run only these phases (full, floor, incremental, list, segments,
+#                       duplicates, churn, churn_synthetic; default all)
 #
 # Database crm_traffic_light_bench: created, the repository's addons installed, N customers
 # generated in SQL (scripts/bench_data.py); reused when it already holds N customers (the
 # addons are then updated). Prints full recompute time, the bare SQL aggregates (floor),
 # their ratio, the incremental recompute of 1% of customers, peak memory and the time of the
-# customer list filtered by flag, each against the budgets of docs/architecture.md.
+# customer list filtered by flag, each against the budgets of docs/architecture.md; then the
+# segmentation (first run and rerun), the duplicate finder (time, pairs) and the churn model
+# (refit in Odoo; scripts/bench_churn.py on simulated customers).
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/addons.sh"
 

@@ -27,6 +27,12 @@ from odoo import fields
 _logger = logging.getLogger("bench")
 
 MARK = "crm_traffic_light.bench_customers"
+# One phone per customer (+32 4 and 8 digits), except 1% planted duplicates: customer n with
+# n % 100 = 50 has the phone of customer n - 1 (similar name too): 1,000 duplicate pairs.
+PHONE_PREFIX = "+32 4"
+PHONE_SQL = (
+    "%(prefix)s || lpad((CASE WHEN {n} %% 100 = 50 THEN {n} - 1 ELSE {n} END)::text, 8, '0')"
+)
 N_SALESPEOPLE = 8
 
 
@@ -54,6 +60,18 @@ def refresh(env):
             """,
             [negative.id, negative.id],
         )
+    # Phones used to repeat every 10,000 customers ('+32 2 555 ' || n % 10000): each phone
+    # was shared by 10 customers with similar names, i.e. 450,000 false duplicate pairs.
+    phone = PHONE_SQL.format(n="substring(name from 16)::int")
+    env.cr.execute(
+        f"""
+        UPDATE res_partner
+           SET phone = {phone}
+         WHERE name LIKE 'Bench Customer %%' AND parent_id IS NULL
+           AND phone IS DISTINCT FROM {phone}
+        """,
+        {"prefix": PHONE_PREFIX},
+    )
     env.flush_all()
 
 
@@ -250,6 +268,7 @@ def generate(env, n_customers, seed=0.42):
         "n": n_customers,
         "seed": seed,
         "company": company.id,
+        "prefix": PHONE_PREFIX,
         "currency": company.currency_id.id,
         "users": salespeople.ids,
         "user_partners": salespeople.mapped("partner_id").ids,
@@ -350,7 +369,9 @@ def generate(env, n_customers, seed=0.42):
                TRUE, 'contact', TRUE, 'en_US', 'Europe/Brussels',
                'customer' || c.n || '@bench.example.com',
                'customer' || c.n || '@bench.example.com',
-               '+32 2 555 ' || lpad((c.n %% 10000)::text, 4, '0'),
+               """
+        + PHONE_SQL.format(n="c.n")
+        + """,
                c.n || ' Market Street', lpad((1000 + c.n %% 8999)::text, 4, '0'),
                (ARRAY['Brussels','Antwerp','Ghent','Liege','Namur','Bruges'])[1 + c.n %% 6],
                (SELECT id FROM res_country WHERE code = 'BE'),
