@@ -54,6 +54,7 @@
         "views/crm_traffic_light_reason_report_views.xml",
         "wizard/crm_traffic_light_reason_map_views.xml",
         "views/crm_traffic_light_reporting_menus.xml",
+        "report/crm_traffic_light_health_card.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -9,6 +9,7 @@ from . import (
     test_contact_discipline,
     test_duplicates,
     test_engine,
+    test_health_card,
     test_indicators,
     test_norm_simulation_wizard,
     test_norm_simulator,
