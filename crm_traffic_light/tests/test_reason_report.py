@@ -157,6 +157,26 @@ class TestReasonReport(ReasonCase):
         )
         self.assertEqual(len(self.Report.with_user(admin).search([])), 8)
 
+    def test_other_company_alerts_never_leak(self):
+        other_company = self.env["res.company"].create({"name": "Reason Other Company"})
+        self.sales_pl.company_ids |= other_company
+        alert = self.env["crm.traffic.light.alert"].create(
+            {
+                "partner_id": self.warsaw.id,
+                "company_id": other_company.id,
+                "flag": "orange",
+                "user_id": self.sales_pl.id,
+                "reason_id": self.quality.id,
+                "state": "new",
+            }
+        )
+        self.env.flush_all()
+        Report = self.Report.with_user(self.sales_pl)
+        current = Report.with_context(allowed_company_ids=[self.company.id])
+        self.assertNotIn(alert.id, current.search([]).ids, "selected companies only")
+        both = Report.with_context(allowed_company_ids=[self.company.id, other_company.id])
+        self.assertIn(alert.id, both.search([]).ids)
+
 
 @tagged("post_install", "-at_install")
 class TestReasonMap(ReasonCase):
