@@ -27,6 +27,7 @@
         "data/crm_traffic_light_segment_cron.xml",
         "security/crm_traffic_light_alert_security.xml",
         "data/crm_traffic_light_alert_reason_data.xml",
+        "security/crm_traffic_light_reason_report_security.xml",
         "data/mail_activity_plan_data.xml",
         "data/ir_cron_alert_data.xml",
         "views/res_partner_views.xml",
@@ -50,6 +51,10 @@
         "views/crm_traffic_light_churn_model_views.xml",
         "views/res_partner_churn_views.xml",
         "wizard/crm_traffic_light_norm_simulation_views.xml",
+        "views/crm_traffic_light_reason_report_views.xml",
+        "wizard/crm_traffic_light_reason_map_views.xml",
+        "views/crm_traffic_light_reporting_menus.xml",
+        "report/crm_traffic_light_health_card.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,1 +1,1 @@
-from . import crm_traffic_light_contact_report
+from . import crm_traffic_light_contact_report, crm_traffic_light_reason_report

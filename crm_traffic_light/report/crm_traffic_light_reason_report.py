@@ -1,0 +1,70 @@
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+from ..models.crm_traffic_light_segment import ABC_SELECTION
+
+
+class CrmTrafficLightReasonReport(models.Model):
+    """Reasons analysis: one row per alert with its reason, where the customer is (country,
+    state, city), its ABC class, the salesperson and the sales team.
+
+    Read by the pivot and graph views and by the reasons map wizard.
+    """
+
+    _name = "crm.traffic.light.reason.report"
+    _description = "Alert Reasons Analysis"
+    _auto = False
+    _order = "date_raised desc, id desc"
+    _rec_name = "partner_id"
+
+    alert_id = fields.Many2one("crm.traffic.light.alert", string="Alert", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    reason_id = fields.Many2one("crm.traffic.light.alert.reason", string="Reason", readonly=True)
+    flag = fields.Selection([("orange", "Orange"), ("red", "Red")], readonly=True)
+    state = fields.Selection(
+        [
+            ("new", "New"),
+            ("in_progress", "In Progress"),
+            ("escalated", "Escalated"),
+            ("resolved", "Resolved"),
+            ("auto_resolved", "Auto-Resolved"),
+        ],
+        string="Status",
+        readonly=True,
+    )
+    is_closed = fields.Boolean(string="Closed", readonly=True)
+    main_indicator_code = fields.Char(string="Main Cause", readonly=True)
+    date_raised = fields.Datetime(readonly=True)
+    date_closed = fields.Datetime(readonly=True)
+    country_id = fields.Many2one("res.country", string="Country", readonly=True)
+    state_id = fields.Many2one("res.country.state", string="Region", readonly=True)
+    city = fields.Char(readonly=True)
+    abc_class = fields.Selection(ABC_SELECTION, string="ABC Class", readonly=True)
+    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
+    manager_id = fields.Many2one("res.users", string="Manager", readonly=True)
+    team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
+    alert_count = fields.Integer(string="Alerts", readonly=True, aggregator="sum")
+
+    def _query(self):
+        return SQL(
+            """
+            SELECT a.id, a.id AS alert_id, a.partner_id, a.company_id, a.reason_id, a.flag,
+                   a.state, a.state IN ('resolved', 'auto_resolved') AS is_closed,
+                   a.main_indicator_code, a.date_raised, a.date_closed,
+                   p.country_id, p.state_id, p.city, s.abc_class,
+                   a.user_id, a.manager_id, u.sale_team_id AS team_id,
+                   1 AS alert_count
+              FROM crm_traffic_light_alert a
+              JOIN res_partner p ON p.id = a.partner_id
+              LEFT JOIN res_users u ON u.id = a.user_id
+              LEFT JOIN crm_traffic_light_segment s
+                     ON s.partner_id = a.partner_id AND s.company_id = a.company_id
+            """
+        )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
+        )
