@@ -50,6 +50,8 @@ def main():
             writer_name="html5",
             settings_overrides={"report_level": 2, "halt_level": 2, "xml_declaration": False},
         ).decode()
+        # index.html lives in static/description/: Odoo resolves its images from there.
+        html = html.replace('src="static/description/', 'src="')
         targets = {
             addon / "README.rst": rst,
             addon / "static" / "description" / "index.html": html,
