@@ -29,6 +29,7 @@
         "data/crm_traffic_light_alert_reason_data.xml",
         "data/mail_activity_plan_data.xml",
         "data/ir_cron_alert_data.xml",
+        "data/ir_cron_alert_playbook_data.xml",
         "views/res_partner_views.xml",
         "views/crm_traffic_light_norm_views.xml",
         "views/crm_traffic_light_history_views.xml",
