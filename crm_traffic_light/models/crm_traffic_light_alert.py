@@ -139,7 +139,7 @@ class CrmTrafficLightAlert(models.Model):
         index=True,
         help="Code of the indicator with the worst level when the alert was raised.",
     )
-    cause_summary = fields.Char(string="Causes", compute="_compute_explanation")
+    cause_summary = fields.Char(string="Causes", compute="_compute_cause_summary")
     explanation_html = fields.Html(
         string="Explanation", compute="_compute_explanation", sanitize=False
     )
@@ -252,10 +252,10 @@ class CrmTrafficLightAlert(models.Model):
 
     @api.depends("indicator_snapshot")
     @api.depends_context("lang")
-    def _compute_explanation(self):
-        """The engine's explanation table, rendered from the values at the time."""
+    def _compute_cause_summary(self):
+        """The names of the orange/red indicators, worst first (apart from the HTML table:
+        the chatter messages of a batch of alerts need only this)."""
         definitions = self._indicator_definitions()
-        Status = self.env["crm.traffic.light.status"]
         for alert in self:
             snapshot = alert.indicator_snapshot or {}
             causes = [
@@ -264,6 +264,14 @@ class CrmTrafficLightAlert(models.Model):
                 if data.get("level") in ("orange", "red")
             ]
             alert.cause_summary = ", ".join(name for _rank, name in sorted(causes, reverse=True))
+
+    @api.depends("indicator_snapshot")
+    @api.depends_context("lang")
+    def _compute_explanation(self):
+        """The engine's explanation table, rendered from the values at the time."""
+        Status = self.env["crm.traffic.light.status"]
+        for alert in self:
+            snapshot = alert.indicator_snapshot or {}
             alert.explanation_html = (
                 Status.new({"indicator_values": snapshot})._render_explanation()
                 if snapshot
