@@ -30,6 +30,7 @@
         "security/crm_traffic_light_reason_report_security.xml",
         "data/mail_activity_plan_data.xml",
         "data/ir_cron_alert_data.xml",
+        "data/ir_cron_alert_playbook_data.xml",
         "views/res_partner_views.xml",
         "views/crm_traffic_light_norm_views.xml",
         "views/crm_traffic_light_history_views.xml",

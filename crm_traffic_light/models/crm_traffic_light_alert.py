@@ -10,6 +10,12 @@ from odoo.tools import SQL
 OPEN_STATES = ("new", "in_progress", "escalated")
 CLOSED_STATES = ("resolved", "auto_resolved")
 FLAG_SEVERITY = {"green": 0, "orange": 1, "red": 2}
+# Playbooks launched inside an engine batch: beyond this many new/upgraded alerts in one batch
+# (e.g. the first full run), the rest wait for the playbook cron. System parameter
+# ``crm_traffic_light.alert_playbook_batch_limit`` overrides it.
+PLAYBOOK_BATCH_LIMIT = 200
+# Pending alerts handled per committed batch of the playbook cron.
+PLAYBOOK_CRON_BATCH = 200
 # Fields a salesperson may not change on their own alerts (the engine and managers set them).
 MANAGER_ONLY_FIELDS = {"partner_id", "company_id", "flag", "user_id", "manager_id", "date_raised"}
 # Fields only the alert's own actions (buttons, engine, crons) change.
@@ -23,6 +29,7 @@ SYSTEM_FIELDS = {
     "main_indicator_code",
     "snoozed_until",
     "snooze_reason",
+    "playbook_pending",
 }
 
 
@@ -132,7 +139,7 @@ class CrmTrafficLightAlert(models.Model):
         index=True,
         help="Code of the indicator with the worst level when the alert was raised.",
     )
-    cause_summary = fields.Char(string="Causes", compute="_compute_explanation")
+    cause_summary = fields.Char(string="Causes", compute="_compute_cause_summary")
     explanation_html = fields.Html(
         string="Explanation", compute="_compute_explanation", sanitize=False
     )
@@ -157,6 +164,15 @@ class CrmTrafficLightAlert(models.Model):
         related="partner_id.traffic_light", string="Current Traffic Light"
     )
     color = fields.Integer(compute="_compute_color")
+    playbook_pending = fields.Selection(
+        [("raised", "Raised"), ("upgraded", "Upgraded to Red")],
+        string="Playbook Pending",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The playbook activities of this alert are not created yet: too many alerts were "
+        "raised at once, a scheduled action launches them within minutes.",
+    )
 
     def init(self):
         # One open alert per customer and company, enforced by the database.
@@ -236,10 +252,10 @@ class CrmTrafficLightAlert(models.Model):
 
     @api.depends("indicator_snapshot")
     @api.depends_context("lang")
-    def _compute_explanation(self):
-        """The engine's explanation table, rendered from the values at the time."""
+    def _compute_cause_summary(self):
+        """The names of the orange/red indicators, worst first (apart from the HTML table:
+        the chatter messages of a batch of alerts need only this)."""
         definitions = self._indicator_definitions()
-        Status = self.env["crm.traffic.light.status"]
         for alert in self:
             snapshot = alert.indicator_snapshot or {}
             causes = [
@@ -248,6 +264,14 @@ class CrmTrafficLightAlert(models.Model):
                 if data.get("level") in ("orange", "red")
             ]
             alert.cause_summary = ", ".join(name for _rank, name in sorted(causes, reverse=True))
+
+    @api.depends("indicator_snapshot")
+    @api.depends_context("lang")
+    def _compute_explanation(self):
+        """The engine's explanation table, rendered from the values at the time."""
+        Status = self.env["crm.traffic.light.status"]
+        for alert in self:
+            snapshot = alert.indicator_snapshot or {}
             alert.explanation_html = (
                 Status.new({"indicator_values": snapshot})._render_explanation()
                 if snapshot
@@ -380,8 +404,12 @@ class CrmTrafficLightAlert(models.Model):
                     to_upgrade[current[0]] = result
             elif current:
                 to_resolve.append(current[0])
-        created = alerts._create_alerts(company, to_create)
-        upgraded = alerts.browse(list(to_upgrade))._upgrade_to_red(to_upgrade)
+        # Playbooks of the first ``limit`` new/upgraded alerts start now, the others wait for
+        # the playbook cron (a first run raises tens of thousands of alerts at once).
+        limit = self._playbook_batch_limit()
+        created = alerts._create_alerts(company, to_create, playbook_limit=limit)
+        limit = max(limit - len(created), 0)
+        upgraded = alerts.browse(list(to_upgrade))._upgrade_to_red(to_upgrade, playbook_limit=limit)
         resolved = alerts.browse(to_resolve)._auto_resolve()
         return {"created": created, "upgraded": upgraded, "resolved": resolved}
 
@@ -449,7 +477,20 @@ class CrmTrafficLightAlert(models.Model):
             }
         return {pid: self.env["res.users"].browse(manager_id) for pid, _user, manager_id in rows}
 
-    def _create_alerts(self, company, results):
+    @api.model
+    def _playbook_batch_limit(self):
+        """How many new/upgraded alerts of one engine batch get their playbook at once."""
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("crm_traffic_light.alert_playbook_batch_limit")
+        )
+        try:
+            return max(int(value), 0) if value not in (None, False, "") else PLAYBOOK_BATCH_LIMIT
+        except ValueError:
+            return PLAYBOOK_BATCH_LIMIT
+
+    def _create_alerts(self, company, results, playbook_limit=None):
         if not results:
             return self.browse()
         self.env.flush_all()
@@ -492,14 +533,40 @@ class CrmTrafficLightAlert(models.Model):
                 self.browse(alert_ids).write(
                     {"user_id": user_id or False, "manager_id": manager_id or False}
                 )
-        alerts._launch_playbook(company._traffic_light_alert_plan("orange"))
-        alerts.filtered(lambda a: a.flag == "red")._launch_playbook(
-            company._traffic_light_alert_plan("red")
-        )
+        now_alerts = alerts if playbook_limit is None else alerts[:playbook_limit]
+        later = alerts - now_alerts
+        if later:
+            later._mark_playbook_pending("raised")
+        now_alerts._launch_raised_playbooks(company)
         alerts._log_on_customers("raised")
         return alerts
 
-    def _upgrade_to_red(self, results):
+    def _launch_raised_playbooks(self, company):
+        """The playbooks of newly raised alerts of ``company``: orange for all, red too for
+        the red ones."""
+        self._launch_playbook(company._traffic_light_alert_plan("orange"))
+        self.filtered(lambda a: a.flag == "red")._launch_playbook(
+            company._traffic_light_alert_plan("red")
+        )
+
+    def _mark_playbook_pending(self, kind):
+        """Leave the playbook of these alerts to the playbook cron (one UPDATE)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE crm_traffic_light_alert SET playbook_pending = %s WHERE id = ANY(%s)",
+                kind,
+                self.ids,
+            )
+        )
+        self.invalidate_recordset(["playbook_pending"])
+        cron = self.env.ref(
+            "crm_traffic_light.ir_cron_traffic_light_alert_playbooks", raise_if_not_found=False
+        )
+        if cron:
+            cron.sudo()._trigger()
+
+    def _upgrade_to_red(self, results, playbook_limit=None):
         if not self:
             return self
         now = fields.Datetime.now()
@@ -515,13 +582,23 @@ class CrmTrafficLightAlert(models.Model):
             )
         )
         self._store_snapshots({alert_id: results[alert_id] for alert_id in self.ids})
+        # A pending raised alert keeps waiting: the cron launches its orange and red playbooks
+        # together (the red one only once).
+        upgrades = self.filtered(lambda a: not a.playbook_pending)
+        now_alerts = upgrades if playbook_limit is None else upgrades[:playbook_limit]
+        later = upgrades - now_alerts
+        if later:
+            later._mark_playbook_pending("upgraded")
+        now_alerts._launch_upgraded_playbooks()
+        self._log_on_customers("upgraded")
+        return self
+
+    def _launch_upgraded_playbooks(self):
         company_alerts = defaultdict(lambda: self.browse())
         for alert in self:
             company_alerts[alert.company_id] |= alert
         for company, alerts in company_alerts.items():
             alerts._launch_playbook(company._traffic_light_alert_plan("red"))
-        self._log_on_customers("upgraded")
-        return self
 
     def _store_snapshots(self, results):
         ids, snapshots, mains = [], [], []
@@ -551,7 +628,11 @@ class CrmTrafficLightAlert(models.Model):
         if not self:
             return self
         self.with_context(mail_notrack=True).write(
-            {"state": "auto_resolved", "date_closed": fields.Datetime.now()}
+            {
+                "state": "auto_resolved",
+                "date_closed": fields.Datetime.now(),
+                "playbook_pending": False,
+            }
         )
         self._cancel_generated_activities(
             self.env._("The customer is back to green: the alert was closed automatically.")
@@ -711,6 +792,7 @@ class CrmTrafficLightAlert(models.Model):
                 "date_closed": now,
                 "snoozed_until": False,
                 "snooze_reason": False,
+                "playbook_pending": False,
             }
         )
         self.sudo()._cancel_generated_activities(
@@ -811,6 +893,73 @@ class CrmTrafficLightAlert(models.Model):
             self._escalate_overdue(company)
         self._expire_snoozes()
         self.env["crm.traffic.light.override"]._expire_overrides()
+
+    @api.model
+    def _cron_launch_pending_playbooks(self, batch_size=PLAYBOOK_CRON_BATCH):
+        """Every few minutes: launch the playbooks left pending by large engine batches, in
+        committed batches. Each alert is claimed (its pending mark cleared) in the same
+        transaction that creates its activities, so it gets them exactly once; closed alerts
+        are skipped."""
+        Engine = self.env["crm.traffic.light.engine"]
+        cron = self.env["ir.cron"]
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT count(*) FROM crm_traffic_light_alert "
+                "WHERE playbook_pending IS NOT NULL AND state IN %s",
+                OPEN_STATES,
+            )
+        )
+        remaining = self.env.cr.fetchone()[0]
+        done = 0
+        while True:
+            self.env.flush_all()
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE crm_traffic_light_alert a
+                       SET playbook_pending = NULL
+                      FROM (SELECT id, playbook_pending AS kind
+                              FROM crm_traffic_light_alert
+                             WHERE playbook_pending IS NOT NULL AND state IN %s
+                             ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED) todo
+                     WHERE a.id = todo.id
+                 RETURNING a.id, todo.kind
+                    """,
+                    OPEN_STATES,
+                    batch_size,
+                )
+            )
+            rows = self.env.cr.fetchall()
+            if not rows:
+                break
+            self.browse(r[0] for r in rows).invalidate_recordset(["playbook_pending"])
+            self._launch_claimed_playbooks(rows)
+            done += len(rows)
+            remaining = max(remaining - len(rows), 0)
+            cron._notify_progress(done=done, remaining=remaining)
+            Engine._commit()
+        cron._notify_progress(done=done, remaining=0)
+        return done
+
+    @api.model
+    def _launch_claimed_playbooks(self, rows):
+        """``rows``: ``[(alert_id, pending kind)]`` just claimed by the playbook cron."""
+        alerts = self.sudo().with_context(mail_auto_subscribe_no_notify=True)
+        by_key = defaultdict(list)
+        for alert_id, kind in rows:
+            by_key[kind].append(alert_id)
+        raised = alerts.browse(by_key["raised"])
+        for company in raised.company_id:
+            raised.filtered(lambda a, c=company: a.company_id == c).with_company(
+                company
+            )._launch_raised_playbooks(company)
+        alerts.browse(by_key["upgraded"])._launch_upgraded_playbooks()
+        # Activities of an alert snoozed in the meantime wait with it (as in ``_snooze``).
+        for alert in alerts.browse([r[0] for r in rows]).filtered("snoozed_until"):
+            alert._generated_activities().filtered(
+                lambda act, a=alert: act.date_deadline < a.snoozed_until
+            ).write({"date_deadline": alert.snoozed_until})
 
     @api.model
     def _escalate_overdue(self, company, today=None):

@@ -1,6 +1,7 @@
 from . import (
     test_alert_engine,
     test_alert_lifecycle,
+    test_alert_playbook_pending,
     test_alert_security,
     test_alert_tour,
     test_bgnbd,
