@@ -29,6 +29,7 @@
         "data/crm_traffic_light_alert_reason_data.xml",
         "data/mail_activity_plan_data.xml",
         "data/ir_cron_alert_data.xml",
+        "security/crm_traffic_light_analytics_security.xml",
         "views/res_partner_views.xml",
         "views/crm_traffic_light_norm_views.xml",
         "views/crm_traffic_light_history_views.xml",
@@ -50,6 +51,7 @@
         "views/crm_traffic_light_churn_model_views.xml",
         "views/res_partner_churn_views.xml",
         "wizard/crm_traffic_light_norm_simulation_views.xml",
+        "views/crm_traffic_light_analytics_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,1 +1,5 @@
-from . import crm_traffic_light_contact_report
+from . import (
+    crm_traffic_light_alert_report,
+    crm_traffic_light_condition_report,
+    crm_traffic_light_contact_report,
+)

@@ -1,1 +1,5 @@
-from . import crm_traffic_light_alert_snooze, crm_traffic_light_norm_simulation
+from . import (
+    crm_traffic_light_alert_snooze,
+    crm_traffic_light_norm_simulation,
+    crm_traffic_light_report_export,
+)
