@@ -2,7 +2,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..models.crm_traffic_light_segment import ABC_SELECTION
+from ..models.crm_traffic_light_segment import ABC_SELECTION, RFM_SEGMENT_SELECTION
 
 OPEN_STATES = ("new", "in_progress", "escalated")
 
@@ -40,6 +40,7 @@ class CrmTrafficLightAlertReport(models.Model):
     )
     reason_id = fields.Many2one("crm.traffic.light.alert.reason", string="Reason", readonly=True)
     abc_class = fields.Selection(ABC_SELECTION, string="ABC Class", readonly=True)
+    rfm_segment = fields.Selection(RFM_SEGMENT_SELECTION, string="RFM Segment", readonly=True)
     date_raised = fields.Datetime(readonly=True)
     date_closed = fields.Datetime(readonly=True)
     alert_count = fields.Integer(string="Alerts", readonly=True)
@@ -57,7 +58,7 @@ class CrmTrafficLightAlertReport(models.Model):
             """
             SELECT a.id, a.id AS alert_id, a.partner_id, a.company_id, a.user_id,
                    a.manager_id, tm.crm_team_id AS team_id, a.flag, a.state, a.reason_id,
-                   seg.abc_class, a.date_raised, a.date_closed,
+                   seg.abc_class, seg.rfm_segment, a.date_raised, a.date_closed,
                    1 AS alert_count,
                    CASE WHEN a.date_first_action IS NOT NULL THEN
                         EXTRACT(EPOCH FROM a.date_first_action - a.date_raised) / 3600.0

@@ -1,7 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from ..models.crm_traffic_light_segment import ABC_SELECTION
+from ..models.crm_traffic_light_segment import ABC_SELECTION, RFM_SEGMENT_SELECTION
 from ..models.res_partner import TRAFFIC_LIGHT_SELECTION
 
 
@@ -22,6 +22,7 @@ class CrmTrafficLightConditionReport(models.Model):
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     abc_class = fields.Selection(ABC_SELECTION, string="ABC Class", readonly=True)
+    rfm_segment = fields.Selection(RFM_SEGMENT_SELECTION, string="RFM Segment", readonly=True)
     flag = fields.Selection(TRAFFIC_LIGHT_SELECTION, string="Traffic Light", readonly=True)
     flag_date = fields.Date(string="Traffic Light Since", readonly=True)
     customer_count = fields.Integer(string="Customers", readonly=True)
@@ -35,7 +36,7 @@ class CrmTrafficLightConditionReport(models.Model):
         return SQL(
             """
             SELECT s.id, s.partner_id, s.company_id, c.currency_id, p.user_id,
-                   tm.crm_team_id AS team_id, seg.abc_class, s.flag, s.flag_date,
+                   tm.crm_team_id AS team_id, seg.abc_class, seg.rfm_segment, s.flag, s.flag_date,
                    1 AS customer_count,
                    t.turnover,
                    CASE WHEN s.flag IN ('orange', 'red') THEN t.turnover ELSE 0 END

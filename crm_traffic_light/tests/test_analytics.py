@@ -110,6 +110,17 @@ class TestAnalytics(TransactionCase):
                     "indicator_values": values,
                 }
             )
+        Segment = cls.env["crm.traffic.light.segment"]
+        Segment.search([("partner_id", "in", (cls.c1 | cls.c2 | cls.c3).ids)]).unlink()
+        for partner, abc, rfm in ((cls.c1, "A", "at_risk"), (cls.c2, "B", "champions")):
+            Segment.create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": cls.company.id,
+                    "abc_class": abc,
+                    "rfm_segment": rfm,
+                }
+            )
         cls.env.flush_all()
         cls.env.invalidate_all()
         cls.AlertReport = cls.env["crm.traffic.light.alert.report"]
@@ -164,6 +175,20 @@ class TestAnalytics(TransactionCase):
         self.assertEqual(list(groups), [self.sales.id])
         self.assertEqual(groups[self.sales.id]["alert_count"], 1)
         self.assertAlmostEqual(groups[self.sales.id]["handling_hours"], 48.0)
+
+    def test_reports_filter_by_segment(self):
+        groups = self.by_user(domain=[("abc_class", "=", "A")])
+        self.assertEqual(list(groups), [self.sales.id])
+        self.assertEqual(groups[self.sales.id]["alert_count"], 1)
+        rows = self.alert_rows().filtered(lambda r: r.rfm_segment == "champions")
+        self.assertEqual(rows.alert_id, self.a2)
+        condition = self.ConditionReport.search(
+            [("partner_id", "in", self.customers.ids), ("abc_class", "in", ("A", "B"))]
+        )
+        self.assertEqual(condition.partner_id, self.c1 | self.c2)
+        self.assertEqual(
+            condition.filtered(lambda r: r.partner_id == self.c1).rfm_segment, "at_risk"
+        )
 
     def test_median_handling_time(self):
         medians = self.AlertReport.get_median_hours([("alert_id", "in", self.alerts.ids)])
