@@ -31,6 +31,7 @@
         "data/mail_activity_plan_data.xml",
         "data/ir_cron_alert_data.xml",
         "data/ir_cron_alert_playbook_data.xml",
+        "security/crm_traffic_light_analytics_security.xml",
         "views/res_partner_views.xml",
         "views/crm_traffic_light_norm_views.xml",
         "views/crm_traffic_light_history_views.xml",
@@ -56,6 +57,7 @@
         "wizard/crm_traffic_light_reason_map_views.xml",
         "views/crm_traffic_light_reporting_menus.xml",
         "report/crm_traffic_light_health_card.xml",
+        "views/crm_traffic_light_analytics_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -47,3 +47,6 @@ from . import crm_traffic_light_engine_churn
 from . import crm_traffic_light_status_churn
 from . import crm_traffic_light_norm_override
 from . import res_partner_health_card
+from . import res_company_analytics
+from . import res_config_settings_analytics
+from . import res_partner_analytics

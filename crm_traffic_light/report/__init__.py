@@ -1,1 +1,6 @@
-from . import crm_traffic_light_contact_report, crm_traffic_light_reason_report
+from . import (
+    crm_traffic_light_alert_report,
+    crm_traffic_light_condition_report,
+    crm_traffic_light_contact_report,
+    crm_traffic_light_reason_report,
+)

@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
+
+    traffic_light_save_days = fields.Integer(
+        string="Save Period (days)",
+        default=90,
+        help="An alert counts as saved when its customer is green again within this number "
+        "of days after the alert was raised (handling time report).",
+    )
