@@ -12,6 +12,7 @@ from . import (
     test_engine,
     test_health_card,
     test_indicators,
+    test_language_tour,
     test_norm_simulation_wizard,
     test_norm_simulator,
     test_p_alive_indicator,

@@ -1,0 +1,41 @@
+from odoo.tests import HttpCase, tagged
+
+from .common import create_customer, create_order, create_product, create_salesperson
+
+LANGS = ("pl_PL", "ru_RU")
+
+
+@tagged("post_install", "-at_install")
+class TestLanguageTour(HttpCase):
+    """A salesperson working in Polish, then in Russian, reads the customer's flag explanation
+    and the alert screen in that language."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for code in LANGS:
+            cls.env["res.lang"]._activate_lang(code)
+        # Only this addon's translations: enough for its screens, much faster than all.
+        cls.env["ir.module.module"].search(
+            [("name", "=", "crm_traffic_light")]
+        )._update_translations(list(LANGS), overwrite=True)
+        company = cls.env.company
+        cls.env["crm.traffic.light.norm"]._ensure_default_norms(company)
+        cls.salesperson = create_salesperson(cls.env, "tour_lang_sales")
+        cls.salesperson.lang = "pl_PL"
+        cls.customer = create_customer(cls.env, "Tour Language Customer", cls.salesperson)
+        # The last order is long ago: the engine flags the customer red.
+        create_order(cls.env, cls.customer, 400, 100.0, create_product(cls.env))
+        output = cls.env["crm.traffic.light.engine"].recompute_partners(cls.customer)
+        cls.env["crm.traffic.light.alert"]._sync_from_results(company, output[company.id])
+        cls.alert = cls.env["crm.traffic.light.alert"].search(
+            [("partner_id", "=", cls.customer.id)]
+        )
+
+    def test_salesperson_reads_flag_and_alert_in_polish_and_russian(self):
+        self.assertEqual(self.customer.traffic_light, "red")
+        self.assertEqual(len(self.alert), 1)
+        url = f"/odoo/res.partner/{self.customer.id}"
+        self.start_tour(url, "crm_traffic_light_language_pl_tour", login="tour_lang_sales")
+        self.salesperson.lang = "ru_RU"
+        self.start_tour(url, "crm_traffic_light_language_ru_tour", login="tour_lang_sales")
