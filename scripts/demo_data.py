@@ -4,7 +4,9 @@ Usage: demo_data.py ODOO_PATH ODOO_CONF
 
 Opens the database of the configuration, fills it with a fixed random seed (same data on every
 run, anchored on today's date) and, when the traffic light engine is installed, runs its full
-computation and prints how many customers are green, orange and red.
+computation and prints how many customers are green, orange and red. The alerts it raises
+are then given a history (raised over the last 60 days, most with a first action, about half
+closed with a reason and a note) so that the handling time and reasons reports have data.
 
 Speed: partners, users, teams, products and price lists are created with the ORM. For the
 ~9,000 orders, invoices and payments the ORM would need ~10 minutes, so ONE order is made,
@@ -1346,6 +1348,57 @@ def run_engine(env):
     )
 
 
+DEMO_NOTES = {
+    "price": "Competitor offered a lower price; we matched it on the main product lines.",
+    "demand": "Customer's own sales dropped this season; agreed a smaller monthly order.",
+    "quality": "Complaint about a defective batch; replaced it and visited the customer.",
+    "delivery": "Late deliveries in the last quarter; promised a fixed delivery day.",
+    "payment": "Overdue invoices; agreed a payment schedule with the accountant.",
+}
+
+
+def close_some_alerts(env):
+    """Give the alerts a history so the reports have data: the engine raises every alert
+    today, so spread their raising over the past two months, record a first action on most
+    of them and close about half with a reason and a note, deterministically."""
+    if "crm.traffic.light.alert" not in env:
+        return
+    rng = random.Random(20240607)
+    Alert = env["crm.traffic.light.alert"].with_context(tracking_disable=True, mail_notrack=True)
+    alerts = Alert.search([("state", "in", ("new", "in_progress", "escalated"))], order="id")
+    reasons = env["crm.traffic.light.alert.reason"].search([], order="sequence, id")
+    if not alerts or not reasons:
+        return
+    now = datetime.now().replace(microsecond=0)
+    closed = Alert.browse()
+    for alert in alerts:
+        raised = now - timedelta(days=rng.randint(3, 60), hours=rng.randint(0, 23))
+        roll = rng.random()
+        vals = {"date_raised": raised}
+        if roll < 0.8:
+            vals["date_first_action"] = raised + timedelta(hours=rng.randint(1, 96))
+            if alert.state == "new":
+                vals["state"] = "in_progress"
+        alert.write(vals)
+        if roll < 0.5:
+            reason = reasons[min(int(rng.random() ** 1.5 * len(reasons)), len(reasons) - 1)]
+            key = (reason.get_external_id().get(reason.id) or "").rsplit("alert_reason_", 1)[-1]
+            alert.write(
+                {
+                    "reason_id": reason.id,
+                    "note": DEMO_NOTES.get(key, "Called the customer and agreed next steps."),
+                }
+            )
+            alert.action_resolve()
+            closed_at = vals["date_first_action"] + timedelta(days=rng.randint(1, 20))
+            alert.write({"date_closed": min(closed_at, now)})
+            closed |= alert
+    print(
+        "Alert history: %d alerts spread over 60 days, %d closed with a reason"
+        % (len(alerts), len(closed))
+    )
+
+
 def main():
     odoo.tools.config.parse_config(["-c", conf, "--log-level=warn"])
     db = odoo.tools.config["db_name"]
@@ -1366,6 +1419,7 @@ def main():
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
         summary(env)
         run_engine(env)
+        close_some_alerts(env)
 
 
 if __name__ == "__main__":
