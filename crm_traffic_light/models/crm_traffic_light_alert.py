@@ -7,6 +7,15 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from .res_partner import ALERT_FLAG_SELECTION
+
+ALERT_STATE_SELECTION = [
+    ("new", "New"),
+    ("in_progress", "In Progress"),
+    ("escalated", "Escalated"),
+    ("resolved", "Resolved"),
+    ("auto_resolved", "Auto-Resolved"),
+]
 OPEN_STATES = ("new", "in_progress", "escalated")
 CLOSED_STATES = ("resolved", "auto_resolved")
 FLAG_SEVERITY = {"green": 0, "orange": 1, "red": 2}
@@ -58,7 +67,7 @@ class CrmTrafficLightAlert(models.Model):
         default=lambda self: self.env.company,
     )
     flag = fields.Selection(
-        [("orange", "Orange"), ("red", "Red")],
+        ALERT_FLAG_SELECTION,
         required=True,
         readonly=True,
         tracking=True,
@@ -67,13 +76,7 @@ class CrmTrafficLightAlert(models.Model):
         "involved.",
     )
     state = fields.Selection(
-        [
-            ("new", "New"),
-            ("in_progress", "In Progress"),
-            ("escalated", "Escalated"),
-            ("resolved", "Resolved"),
-            ("auto_resolved", "Auto-Resolved"),
-        ],
+        ALERT_STATE_SELECTION,
         required=True,
         default="new",
         index=True,

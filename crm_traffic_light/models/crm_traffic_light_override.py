@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from .res_partner import TRAFFIC_LIGHT_SELECTION
+
 
 class CrmTrafficLightOverride(models.Model):
     _name = "crm.traffic.light.override"
@@ -25,7 +27,7 @@ class CrmTrafficLightOverride(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     flag = fields.Selection(
-        [("green", "Green"), ("orange", "Orange"), ("red", "Red")],
+        TRAFFIC_LIGHT_SELECTION,
         string="Forced Traffic Light",
         required=True,
         tracking=True,

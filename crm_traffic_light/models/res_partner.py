@@ -5,6 +5,8 @@ TRAFFIC_LIGHT_SELECTION = [
     ("orange", "Orange"),
     ("red", "Red"),
 ]
+# An alert is an episode of a customer being orange or red.
+ALERT_FLAG_SELECTION = TRAFFIC_LIGHT_SELECTION[1:]
 
 
 class ResPartner(models.Model):

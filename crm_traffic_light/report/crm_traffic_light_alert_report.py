@@ -2,7 +2,9 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..models.crm_traffic_light_alert import ALERT_STATE_SELECTION
 from ..models.crm_traffic_light_segment import ABC_SELECTION, RFM_SEGMENT_SELECTION
+from ..models.res_partner import ALERT_FLAG_SELECTION
 
 OPEN_STATES = ("new", "in_progress", "escalated")
 
@@ -27,15 +29,9 @@ class CrmTrafficLightAlertReport(models.Model):
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     manager_id = fields.Many2one("res.users", string="Manager", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
-    flag = fields.Selection([("orange", "Orange"), ("red", "Red")], readonly=True)
+    flag = fields.Selection(ALERT_FLAG_SELECTION, readonly=True)
     state = fields.Selection(
-        [
-            ("new", "New"),
-            ("in_progress", "In Progress"),
-            ("escalated", "Escalated"),
-            ("resolved", "Resolved"),
-            ("auto_resolved", "Auto-Resolved"),
-        ],
+        ALERT_STATE_SELECTION,
         readonly=True,
     )
     reason_id = fields.Many2one("crm.traffic.light.alert.reason", string="Reason", readonly=True)

@@ -1,7 +1,9 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from ..models.crm_traffic_light_alert import ALERT_STATE_SELECTION
 from ..models.crm_traffic_light_segment import ABC_SELECTION
+from ..models.res_partner import ALERT_FLAG_SELECTION
 
 
 class CrmTrafficLightReasonReport(models.Model):
@@ -21,15 +23,9 @@ class CrmTrafficLightReasonReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
     reason_id = fields.Many2one("crm.traffic.light.alert.reason", string="Reason", readonly=True)
-    flag = fields.Selection([("orange", "Orange"), ("red", "Red")], readonly=True)
+    flag = fields.Selection(ALERT_FLAG_SELECTION, readonly=True)
     state = fields.Selection(
-        [
-            ("new", "New"),
-            ("in_progress", "In Progress"),
-            ("escalated", "Escalated"),
-            ("resolved", "Resolved"),
-            ("auto_resolved", "Auto-Resolved"),
-        ],
+        ALERT_STATE_SELECTION,
         string="Status",
         readonly=True,
     )

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import file_open
 
+from ..models.res_partner import ALERT_FLAG_SELECTION
+
 # Colours of the reasons on the map, in order of their total number of alerts.
 PALETTE = (
     "#1f77b4",
@@ -49,7 +51,7 @@ class CrmTrafficLightReasonMap(models.TransientModel):
 
     date_from = fields.Date(string="Raised From")
     date_to = fields.Date(string="Raised To")
-    flag = fields.Selection([("orange", "Orange"), ("red", "Red")], string="Traffic Light")
+    flag = fields.Selection(ALERT_FLAG_SELECTION, string="Traffic Light")
     map_html = fields.Html(string="Map", compute="_compute_map_html", sanitize=False)
 
     @api.constrains("date_from", "date_to")
