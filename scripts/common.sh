@@ -71,6 +71,7 @@ data_dir = $VAR_DIR/data
 list_db = False
 without_demo = all
 max_cron_threads = 0
+http_port = ${ODOO_HTTP_PORT:-8069}
 CONF
   echo "$conf"
 }
