@@ -1,4 +1,4 @@
-from . import models, report, wizard
+from . import models, report, tools, wizard
 
 
 def post_init_hook(env):

@@ -2,15 +2,20 @@
 
 Usage: i18n_check.py EXPORT_DIR ADDON [ADDON ...]
 EXPORT_DIR holds fresh exports named <addon>.pot. Exits 1 when a .pot is out of date, or a .po
-misses an entry of the .pot, has an untranslated or a fuzzy entry.
+misses an entry of the .pot, has an untranslated or a fuzzy entry, or keeps the plural
+category marker ("[few]", "[many]", see crm_traffic_light/tools/plural.py) in a translation, or
+changes the %(name)s placeholders of an entry.
 """
 
 import pathlib
+import re
 import sys
 
 import polib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+PLURAL_MARKER = re.compile(r"\[(few|many)\]")
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 def keys(catalog):
@@ -45,6 +50,12 @@ def check_addon(export_dir, addon):
             problems.append(f"{rel}: {len(untranslated)} untranslated entries")
         if fuzzy:
             problems.append(f"{rel}: {len(fuzzy)} fuzzy entries")
+        translated = [e for e in po.translated_entries() if not e.obsolete]
+        for entry in translated:
+            if PLURAL_MARKER.search(entry.msgstr):
+                problems.append(f"{rel}: plural marker left in the translation of {entry.msgid!r}")
+            if set(PLACEHOLDER.findall(entry.msgid)) != set(PLACEHOLDER.findall(entry.msgstr)):
+                problems.append(f"{rel}: placeholders differ in the translation of {entry.msgid!r}")
     return problems
 
 

@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools.plural import DAYS
 from .res_partner import ALERT_FLAG_SELECTION
 
 ALERT_STATE_SELECTION = [
@@ -1000,8 +1001,8 @@ class CrmTrafficLightAlert(models.Model):
                 Markup("<p>%s</p>")
                 % self.env._(
                     "Escalated to the manager: the generated activities are more than "
-                    "%(days)s days overdue.",
-                    days=days,
+                    "%(days)s overdue.",
+                    days=DAYS.format(self.env, days),
                 ),
             )
         )

@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..tools.plural import DAYS, WEEKS
 from . import bgnbd
 
 _logger = logging.getLogger(__name__)
@@ -349,10 +350,8 @@ class CrmTrafficLightChurnModel(models.Model):
         """A duration in weeks as plain words: days below two weeks, else whole weeks."""
         days = round(weeks * DAYS_PER_UNIT)
         if days < 14:
-            if days == 1:
-                return self.env._("1 day")
-            return self.env._("%(count)s days", count=days)
-        return self.env._("%(count)s weeks", count=round(weeks))
+            return DAYS.format(self.env, days)
+        return WEEKS.format(self.env, round(weeks))
 
     @api.model
     def _churn_explanation(self, values):

@@ -3,6 +3,7 @@ from markupsafe import Markup
 from odoo import fields, models
 from odoo.tools.misc import formatLang
 
+from ..tools.plural import DAYS
 from .res_partner import TRAFFIC_LIGHT_SELECTION
 
 
@@ -49,7 +50,7 @@ class CrmTrafficLightStatus(models.Model):
         if value is None:
             return self.env._("no data")
         if unit == "days":
-            return self.env._("%(days)s days", days=int(round(value)))
+            return DAYS.format(self.env, round(value))
         if unit == "percent":
             return self.env._("%(percent)s %%", percent=formatLang(self.env, value, digits=1))
         if unit == "amount":

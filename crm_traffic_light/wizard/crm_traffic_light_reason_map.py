@@ -9,6 +9,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import file_open
 
 from ..models.res_partner import ALERT_FLAG_SELECTION
+from ..tools.plural import ALERTS
 
 # Colours of the reasons on the map, in order of their total number of alerts.
 PALETTE = (
@@ -162,9 +163,9 @@ class CrmTrafficLightReasonMap(models.TransientModel):
                 radius = MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(row["count"] / biggest)
                 top_reason = row["reasons"][0][0]
                 title = self.env._(
-                    "%(country)s: %(count)s alerts, most frequent reason: %(reason)s",
+                    "%(country)s: %(alerts)s, most frequent reason: %(reason)s",
                     country=country.name,
-                    count=row["count"],
+                    alerts=ALERTS.format(self.env, row["count"]),
                     reason=top_reason.name,
                 )
                 circles += Markup(

@@ -24,6 +24,12 @@ function languageSteps(words) {
                 `:contains(${words.red})`,
         },
         {
+            content: "The day count reads with the language's plural form",
+            trigger:
+                `.o_traffic_light_explanation tr:contains(${words.lastOrder})` +
+                `:contains(${words.days})`,
+        },
+        {
             content: "Open the customer's alerts",
             trigger: ".o_form_view button[name=action_view_traffic_light_alerts]",
             run: "click",
@@ -61,6 +67,7 @@ registry.category("web_tour.tours").add("crm_traffic_light_language_pl_tour", {
             value: "Wartość",
             lastOrder: "Dni od ostatniego zamówienia",
             red: "Czerwony",
+            days: "400 dni",
             reason: "Powód",
             close: "Zamknij alert",
             explanation: "Wyjaśnienie",
@@ -75,6 +82,7 @@ registry.category("web_tour.tours").add("crm_traffic_light_language_ru_tour", {
             value: "Значение",
             lastOrder: "Дни с последнего заказа",
             red: "Красный",
+            days: "400 дней",
             reason: "Причина",
             close: "Закрыть предупреждение",
             explanation: "Пояснение",
