@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from ..tools.plural import DAYS
 from .res_partner import ALERT_FLAG_SELECTION
@@ -643,6 +643,64 @@ class CrmTrafficLightAlert(models.Model):
         )
         self._log_on_customers("auto_resolved")
         return self
+
+    def _close_as_merged(self, kept):
+        """Close these open alerts because their customer was merged with a duplicate whose
+        open alert ``kept`` (same company) carries on: reason "Duplicate customers merged",
+        a note naming ``kept``, generated activities cancelled as on an automatic closing.
+        ``kept`` is told which alerts were merged into it."""
+        if not self:
+            return self
+        reason = self._merged_reason()
+        self.with_context(mail_notrack=True).write(
+            {
+                "state": "resolved",
+                "date_closed": fields.Datetime.now(),
+                "reason_id": reason.id,
+                "note": self.env._(
+                    "Merged into the alert %(alert)s raised on %(date)s when the duplicate "
+                    "customers were merged.",
+                    alert=kept.display_name,
+                    date=format_date(
+                        self.env, fields.Datetime.context_timestamp(self, kept.date_raised)
+                    ),
+                ),
+                "snoozed_until": False,
+                "snooze_reason": False,
+                "playbook_pending": False,
+            }
+        )
+        self._cancel_generated_activities(
+            self.env._(
+                "The customers were merged: this alert is closed and merged into %(alert)s.",
+                alert=kept.display_name,
+            )
+        )
+        kept._message_log(
+            body=Markup("<p>%s</p><ul>%s</ul>")
+            % (
+                self.env._("The customers were merged: these alerts were merged into this one."),
+                Markup("").join(
+                    Markup("<li><a href='#' data-oe-model='%s' data-oe-id='%s'>%s</a></li>")
+                    % (self._name, alert.id, alert.display_name)
+                    for alert in self
+                ),
+            )
+        )
+        return self
+
+    @api.model
+    def _merged_reason(self):
+        """The closing reason of alerts merged with their customer (archived: not offered to
+        users); recreated if it was deleted."""
+        reason = self.env.ref("crm_traffic_light.alert_reason_merged", raise_if_not_found=False)
+        if reason:
+            return reason
+        Reason = self.env["crm.traffic.light.alert.reason"].sudo().with_context(active_test=False)
+        name = "Duplicate customers merged"
+        return Reason.search([("name", "=", name), ("company_id", "=", False)], limit=1) or (
+            Reason.create({"name": name, "sequence": 110, "active": False})
+        )
 
     # ------------------------------------------------------------------ playbooks
 

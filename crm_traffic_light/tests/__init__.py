@@ -16,6 +16,7 @@ from . import (
     test_norm_simulation_wizard,
     test_norm_simulator,
     test_p_alive_indicator,
+    test_partner_merge,
     test_reason_report,
     test_sales_plan,
     test_segment_norms,

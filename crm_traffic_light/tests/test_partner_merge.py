@@ -1,0 +1,257 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import TransactionCase, tagged
+
+from .common import create_salesperson, create_team, set_dates, sync_flags
+
+MERGED_REASON = "crm_traffic_light.alert_reason_merged"
+
+
+@tagged("post_install", "-at_install")
+class TestPartnerMerge(TransactionCase):
+    """Odoo's merge wizard (Contacts > Merge, and the duplicate finder's Merge button) on
+    customers that carry traffic light data: nothing is lost, nothing breaks a unique rule."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.company_b = cls.env["res.company"].create({"name": "Merge Company B"})
+        cls.Alert = cls.env["crm.traffic.light.alert"]
+        cls.Status = cls.env["crm.traffic.light.status"]
+        cls.salesperson = create_salesperson(cls.env, "merge_sales")
+        cls.manager = create_salesperson(
+            cls.env,
+            "merge_manager",
+            groups="sales_team.group_sale_manager,base.group_partner_manager",
+        )
+        cls.manager.write({"company_ids": [(4, cls.company_b.id)]})
+        create_team(cls.env, "Merge Team", cls.manager, cls.salesperson)
+        Partner = cls.env["res.partner"]
+        # The wizard keeps the newest partner by default: ``dst`` is created last.
+        cls.src = Partner.create(
+            {"name": "Kowalski Sp. z o.o.", "is_company": True, "user_id": cls.salesperson.id}
+        )
+        cls.dst = Partner.create(
+            {"name": "Kowalski sp. z o. o.", "is_company": True, "user_id": cls.salesperson.id}
+        )
+
+    def merge(self, src=None, dst=None):
+        """Merge ``src`` into ``dst`` as a sales manager does it from the contacts list."""
+        src, dst = src or self.src, dst or self.dst
+        wizard = (
+            self.env["base.partner.merge.automatic.wizard"]
+            .with_user(self.manager)
+            .with_context(active_model="res.partner", active_ids=[src.id, dst.id])
+            .create({})
+        )
+        self.assertEqual(wizard.dst_partner_id, dst)
+        wizard.action_merge()
+        self.assertFalse(src.exists())
+        self.env.invalidate_all()
+
+    def alerts(self, partner=None, company=None):
+        domain = [("partner_id", "=", (partner or self.dst).id)]
+        if company:
+            domain.append(("company_id", "=", company.id))
+        return self.Alert.search(domain)
+
+    def generated_activities(self, alerts):
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "crm.traffic.light.alert"),
+                ("res_id", "in", alerts.ids),
+                ("automated", "=", True),
+            ]
+        )
+
+    def status(self, partner, company, flag):
+        return self.Status.create(
+            {
+                "partner_id": partner.id,
+                "company_id": company.id,
+                "flag": flag,
+                "flag_date": fields.Date.today(),
+            }
+        )
+
+    def test_both_customers_with_an_open_alert_in_the_same_company(self):
+        sync_flags(self.env, self.company, {self.src: "red", self.dst: "orange"})
+        src_alert, dst_alert = self.alerts(self.src), self.alerts(self.dst)
+        set_dates(self.env, src_alert, "date_raised", fields.Datetime.now() - timedelta(days=3))
+        self.assertTrue(self.generated_activities(dst_alert))
+        # the names the alerts had when they were merged
+        src_name, dst_name = src_alert.display_name, dst_alert.display_name
+        src_status = self.status(self.src, self.company, "red")
+        dst_status = self.status(self.dst, self.company, "orange")
+        # the source alone is evaluated in company B: its status there is the customer's
+        src_status_b = self.status(self.src, self.company_b, "orange")
+        Segment = self.env["crm.traffic.light.segment"]
+        segments = Segment.create(
+            [
+                {"partner_id": self.src.id, "company_id": self.company.id, "abc_class": "A"},
+                {"partner_id": self.dst.id, "company_id": self.company.id, "abc_class": "C"},
+                {"partner_id": self.src.id, "company_id": self.company_b.id, "abc_class": "B"},
+            ]
+        )
+        history = self.env["crm.traffic.light.history"].create(
+            {
+                "partner_id": self.src.id,
+                "company_id": self.company.id,
+                "date": fields.Date.today(),
+                "old_flag": "orange",
+                "new_flag": "red",
+            }
+        )
+        # the source had another salesperson: what moves follows the destination's
+        self.src.user_id = create_salesperson(self.env, "merge_sales_src")
+        plan = self.env["crm.traffic.light.sales.plan"].create(
+            {
+                "partner_id": self.src.id,
+                "alert_id": src_alert.id,
+                "target_amount": 1000.0,
+                "date_control": fields.Date.today() + timedelta(days=30),
+            }
+        )
+
+        self.merge()
+
+        alerts = self.alerts()
+        self.assertEqual(alerts, src_alert | dst_alert, "both alerts are the customer's now")
+        self.assertEqual(alerts.filtered("is_open"), src_alert, "the worst (red) alert is kept")
+        self.assertEqual(src_alert.state, "new")
+        self.assertEqual(dst_alert.state, "resolved")
+        self.assertEqual(dst_alert.reason_id, self.env.ref(MERGED_REASON))
+        self.assertTrue(dst_alert.date_closed)
+        self.assertIn(src_name, dst_alert.note)
+        self.assertFalse(self.generated_activities(dst_alert), "its playbook is cancelled")
+        self.assertTrue(self.generated_activities(src_alert), "the kept alert keeps its playbook")
+        self.assertIn("merged", dst_alert.message_ids[0].body)
+        self.assertIn(dst_name, src_alert.message_ids[0].body)
+        notes = self.dst.message_ids.mapped("body")
+        self.assertTrue(
+            any(
+                "alerts and overrides were merged" in body and src_name in body and dst_name in body
+                for body in notes
+            ),
+            notes,
+        )
+        # One status per customer and company: the destination's; the flag is recomputed soon.
+        self.assertEqual(
+            self.Status.search([("partner_id", "=", self.dst.id)]), dst_status | src_status_b
+        )
+        self.assertFalse(src_status.exists())
+        self.assertEqual(Segment.search([("partner_id", "=", self.dst.id)]), segments[1:])
+        cron = self.env.ref("crm_traffic_light.ir_cron_traffic_light_incremental")
+        self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]))
+        # History and plans follow the customer.
+        self.assertEqual(history.partner_id, self.dst)
+        self.assertEqual(plan.partner_id, self.dst)
+        self.assertEqual(plan.user_id, self.salesperson)
+        self.assertEqual(segments[2].user_id, self.salesperson)
+        self.assertEqual(plan.alert_id, src_alert)
+
+    def test_same_flag_keeps_the_oldest_alert(self):
+        sync_flags(self.env, self.company, {self.src: "red", self.dst: "red"})
+        src_alert, dst_alert = self.alerts(self.src), self.alerts(self.dst)
+        set_dates(self.env, dst_alert, "date_raised", fields.Datetime.now() - timedelta(days=9))
+        dst_name = dst_alert.display_name
+        self.merge()
+        self.assertEqual(self.alerts(), src_alert | dst_alert)
+        self.assertEqual(self.alerts().filtered("is_open"), dst_alert)
+        # A red alert closes only with a reason and a note: the merge gives both.
+        self.assertEqual(src_alert.state, "resolved")
+        self.assertEqual(src_alert.reason_id, self.env.ref(MERGED_REASON))
+        self.assertIn(dst_name, src_alert.note)
+
+    def test_alerts_in_different_companies_stay_open(self):
+        sync_flags(self.env, self.company, {self.dst: "orange"})
+        sync_flags(self.env, self.company_b, {self.src: "red"})
+        self.status(self.dst, self.company, "orange")
+        self.status(self.src, self.company_b, "red")
+        self.merge()
+        alerts = self.alerts()
+        self.assertEqual(len(alerts), 2)
+        self.assertEqual(alerts.mapped("state"), ["new", "new"])
+        self.assertEqual(alerts.company_id, self.company | self.company_b)
+        statuses = self.Status.search([("partner_id", "=", self.dst.id)])
+        self.assertEqual(statuses.company_id, self.company | self.company_b)
+
+    def test_only_the_source_has_an_alert(self):
+        sync_flags(self.env, self.company, {self.src: "orange"})
+        alert = self.alerts(self.src)
+        activities = self.generated_activities(alert)
+        self.assertTrue(activities)
+        # a closed alert of the past goes along
+        old = self.Alert.sudo().create(
+            {
+                "partner_id": self.src.id,
+                "company_id": self.company.id,
+                "flag": "orange",
+                "state": "auto_resolved",
+                "date_closed": fields.Datetime.now(),
+            }
+        )
+        self.merge()
+        self.assertEqual(self.alerts(), alert | old)
+        self.assertEqual(alert.state, "new")
+        self.assertEqual(self.generated_activities(alert), activities)
+        self.assertEqual(old.state, "auto_resolved")
+
+    def test_two_active_overrides_the_latest_applies(self):
+        Override = self.env["crm.traffic.light.override"]
+        until = fields.Date.today() + timedelta(days=10)
+        dst_override = Override.create(
+            {"partner_id": self.dst.id, "flag": "green", "reason": "Known", "date_expiry": until}
+        )
+        src_override = Override.create(
+            {"partner_id": self.src.id, "flag": "red", "reason": "Later", "date_expiry": until}
+        )
+        self.merge()
+        overrides = Override.with_context(active_test=False).search(
+            [("partner_id", "=", self.dst.id)]
+        )
+        self.assertEqual(overrides, dst_override | src_override, "both kept")
+        self.assertEqual(overrides.filtered("active"), src_override, "the latest one applies")
+        self.assertTrue(
+            any(
+                "alerts and overrides were merged" in body and "override" in body
+                for body in self.dst.message_ids.mapped("body")
+            )
+        )
+
+    def test_duplicate_pairs_follow_the_customer(self):
+        # another customer listed as a possible duplicate of the source, dismissed by a user
+        other = self.env["res.partner"].create({"name": "Kowalska Trade", "is_company": True})
+        third = self.env["res.partner"].create({"name": "Kowalsky GmbH", "is_company": True})
+        Duplicate = self.env["crm.traffic.light.duplicate"]
+        pairs = Duplicate.create(
+            [
+                {"partner1_id": self.src.id, "partner2_id": self.dst.id, "score": 95},
+                {
+                    "partner1_id": self.src.id,
+                    "partner2_id": other.id,
+                    "score": 70,
+                    "state": "dismissed",
+                },
+                # both merged customers paired with ``third``: one pair remains, dismissed
+                {
+                    "partner1_id": self.src.id,
+                    "partner2_id": third.id,
+                    "score": 65,
+                    "state": "dismissed",
+                },
+                {"partner1_id": self.dst.id, "partner2_id": third.id, "score": 65},
+            ]
+        )
+        self.merge()
+        self.assertFalse(pairs[0].exists(), "the merged pair is settled")
+        self.assertEqual(
+            (pairs[1].partner1_id, pairs[1].partner2_id, pairs[1].state),
+            (self.dst, other, "dismissed"),
+            "the dismissal stays",
+        )
+        self.assertFalse(pairs[2].exists())
+        self.assertEqual(pairs[3].state, "dismissed")
+        self.assertEqual(Duplicate.search([("partner1_id", "=", self.dst.id)]), pairs[1] | pairs[3])
