@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_company, create_customer, create_salesperson, create_segment_order
+from .common import create_company, create_customer, create_orders, create_salesperson
 
 
 @tagged("post_install", "-at_install")
@@ -46,11 +46,11 @@ class TestSegmentSecurity(TransactionCase):
             for user, attr in ((cls.anna, "anna_customers"), (cls.boris, "boris_customers")):
                 partner = create_customer(cls.env, f"Hygiene {user.login} {i}", user)
                 partner.vat = False
-                create_segment_order(cls.env, partner, 100 + i, old, cls.company)
+                create_orders(cls.env, partner, old, 100 + i, company=cls.company)
                 setattr(cls, attr, getattr(cls, attr) | partner)
         # a customer of Anna in the other company
         cls.other = create_customer(cls.env, "Hygiene other company", cls.anna)
-        create_segment_order(cls.env, cls.other, 100, old, cls.other_company)
+        create_orders(cls.env, cls.other, old, 100, company=cls.other_company)
         # duplicates: Anna's pair, Boris's pair
         cls.env["res.partner"].create({"name": "Hygiene tl_seg_anna 0 Sp. z o.o."})
         Segment = cls.env["crm.traffic.light.segment"]
