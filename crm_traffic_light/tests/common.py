@@ -8,6 +8,11 @@ def create_salesperson(env, login, name=None, groups="sales_team.group_sale_sale
     return new_test_user(env, login=login, name=name or login.title(), groups=groups)
 
 
+def create_sales_manager(env, login, name=None):
+    """A sales manager: internal user with the Sales / Administrator group."""
+    return create_salesperson(env, login, name, groups="sales_team.group_sale_manager")
+
+
 def create_customer(env, name, salesperson=None, flag=None, company=None):
     """A company customer with the given traffic light in ``company`` (default: current)."""
     partner = env["res.partner"].create(

@@ -7,7 +7,7 @@ from .common import (
     ago,
     create_customer,
     create_orders,
-    create_salesperson,
+    create_sales_manager,
     create_team,
 )
 
@@ -20,9 +20,7 @@ class TestAlertsThroughTheEngine(TrafficLightCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.Alert = cls.env["crm.traffic.light.alert"]
-        cls.manager = create_salesperson(
-            cls.env, "engine_alert_manager", groups="sales_team.group_sale_manager"
-        )
+        cls.manager = create_sales_manager(cls.env, "engine_alert_manager")
         create_team(cls.env, "Engine Alert Team", cls.manager, cls.salesperson)
         cls.customer = create_customer(cls.env, "Sleeping Customer", cls.salesperson)
         # one order long ago: far beyond the 180 days of the red norm without usual interval

@@ -6,7 +6,7 @@ import datetime
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_customer, create_orders, create_salesperson
+from .common import create_customer, create_orders, create_sales_manager, create_salesperson
 
 AS_OF = datetime.date(2026, 6, 1)
 
@@ -181,9 +181,7 @@ class TestChurnModel(TransactionCase):
             as_salesperson.write({"r": 1.0})
 
     def test_manager_and_companies(self):
-        manager = create_salesperson(
-            self.env, "churn_manager", groups="sales_team.group_sale_manager"
-        )
+        manager = create_sales_manager(self.env, "churn_manager")
         model = self.Churn._refit_company(self.company, AS_OF)
         self.assertEqual(self.Churn.with_user(manager).search([]), model)
         with self.assertRaises(UserError):

@@ -10,6 +10,7 @@ from .common import (
     create_customer,
     create_invoice,
     create_orders,
+    create_sales_manager,
     create_salesperson,
 )
 
@@ -309,7 +310,7 @@ class TestEngine(TrafficLightCase):
         team = self.env["crm.team"].create(
             {"name": "Team TL", "member_ids": [(6, 0, [self.salesperson.id])]}
         )
-        manager = create_salesperson(self.env, "tl_manager", groups="sales_team.group_sale_manager")
+        manager = create_sales_manager(self.env, "tl_manager")
         team.member_ids |= manager
         self.run_full()
         Status = self.env["crm.traffic.light.status"]

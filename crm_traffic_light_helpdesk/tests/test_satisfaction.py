@@ -5,7 +5,7 @@ from odoo.addons.crm_traffic_light.tests.common import (
     ago,
     create_customer,
     create_orders,
-    create_salesperson,
+    create_sales_manager,
     set_dates,
 )
 from odoo.tests import tagged
@@ -142,9 +142,7 @@ class TestSatisfaction(TrafficLightCase):
         html = str(customer.traffic_light_explanation)
         self.assertIn("Open complaints in the window", html)
         self.assertIn("tickets in the window: 2", html)
-        manager = create_salesperson(
-            self.env, "tl_helpdesk_manager", groups="sales_team.group_sale_manager"
-        )
+        manager = create_sales_manager(self.env, "tl_helpdesk_manager")
         self.env["crm.team"].create(
             {
                 "name": "Helpdesk Team TL",
