@@ -86,27 +86,23 @@ def setup_reference_data(env):
     sale_user = env.ref("sales_team.group_sale_salesman")
     sale_manager = env.ref("sales_team.group_sale_manager")
     Users = env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True)
-    managers = Users.create(
-        [
-            {
-                "name": f"Bench Sales Manager {i}",
-                "login": f"bench_manager_{i}",
-                "email": f"bench_manager_{i}@example.com",
-                "groups_id": [(6, 0, [sale_manager.id])],
-            }
-            for i in (1, 2)
-        ]
-    )
-    salespeople = Users.create(
-        [
-            {
-                "name": f"Bench Salesperson {i}",
-                "login": f"bench_sales_{i}",
-                "email": f"bench_sales_{i}@example.com",
-                "groups_id": [(6, 0, [sale_user.id])],
-            }
-            for i in range(1, N_SALESPEOPLE + 1)
-        ]
+
+    def create_users(name, login, group, numbers):
+        return Users.create(
+            [
+                {
+                    "name": f"{name} {i}",
+                    "login": f"{login}_{i}",
+                    "email": f"{login}_{i}@example.com",
+                    "groups_id": [(6, 0, [group.id])],
+                }
+                for i in numbers
+            ]
+        )
+
+    managers = create_users("Bench Sales Manager", "bench_manager", sale_manager, (1, 2))
+    salespeople = create_users(
+        "Bench Salesperson", "bench_sales", sale_user, range(1, N_SALESPEOPLE + 1)
     )
     teams = env["crm.team"].create(
         [

@@ -978,7 +978,7 @@ class DemoGenerator:
         self.clone("sale_order_line", p["order_line"], lines)
 
     def insert_invoices(self, invoiced):
-        p, env = self.proto, self.env
+        p = self.proto
         ids = self.new_ids("account_move", len(invoiced))
         n_lines = sum(len(o["lines"]) + 1 for o in invoiced)
         aml_ids = iter(self.new_ids("account_move_line", n_lines))
@@ -1047,14 +1047,9 @@ class DemoGenerator:
         self.clone("account_move", p["invoice"], moves)
         self.clone("account_move_line", p["invoice_line"], lines)
         self.clone("account_move_line", p["receivable"], receivables)
-        for batch in chunks(rel, 5000):
-            env.cr.execute(
-                SQL(
-                    "INSERT INTO sale_order_line_invoice_rel (invoice_line_id, order_line_id)"
-                    " VALUES %s",
-                    SQL(", ").join(SQL("(%s, %s)", a, b) for a, b in batch),
-                )
-            )
+        self.sql_insert_pairs(
+            "sale_order_line_invoice_rel", "invoice_line_id", "order_line_id", rel
+        )
 
     def insert_payments(self, paid):
         p, env = self.proto, self.env
@@ -1128,19 +1123,26 @@ class DemoGenerator:
         self.clone("account_move_line", p["liquidity"], liquidity)
         self.clone("account_move_line", p["counterpart"], counterpart)
         self.clone("account_partial_reconcile", p["partial"], partials)
-        for batch in chunks(rel, 5000):
-            env.cr.execute(
+        self.sql_insert_pairs(
+            "account_move__account_payment", "invoice_id", "payment_id", [r[:2] for r in rel]
+        )
+        self.sql_values_update(
+            "account_move_line",
+            [(receivable, full) for _i, _p, receivable, full in rel],
+            "full_reconcile_id = v.d, matching_number = v.d::text",
+            "int",
+        )
+
+    def sql_insert_pairs(self, table, column_a, column_b, pairs):
+        """INSERT INTO table (column_a, column_b) VALUES (a, b), ... in batches."""
+        for batch in chunks(pairs, 5000):
+            self.env.cr.execute(
                 SQL(
-                    "INSERT INTO account_move__account_payment (invoice_id, payment_id) VALUES %s",
-                    SQL(", ").join(SQL("(%s, %s)", a, b) for a, b, _r, _f in batch),
-                )
-            )
-            env.cr.execute(
-                SQL(
-                    "UPDATE account_move_line l SET full_reconcile_id = v.f,"
-                    " matching_number = v.f::text FROM (VALUES %s) AS v(id, f)"
-                    " WHERE l.id = v.id",
-                    SQL(", ").join(SQL("(%s, %s)", r, f) for _a, _b, r, f in batch),
+                    "INSERT INTO %s (%s, %s) VALUES %s",
+                    SQL.identifier(table),
+                    SQL.identifier(column_a),
+                    SQL.identifier(column_b),
+                    SQL(", ").join(SQL("(%s, %s)", a, b) for a, b in batch),
                 )
             )
 

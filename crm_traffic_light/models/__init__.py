@@ -31,6 +31,7 @@ from . import crm_traffic_light_norm_segment
 from . import crm_traffic_light_engine_segment
 from . import crm_traffic_light_alert_reason
 from . import crm_traffic_light_alert
+from . import crm_traffic_light_customer_mixin
 from . import crm_traffic_light_override
 from . import crm_traffic_light_sales_plan
 from . import crm_traffic_light_indicator_sales_plan

@@ -10,22 +10,10 @@ from .res_partner import TRAFFIC_LIGHT_SELECTION
 class CrmTrafficLightOverride(models.Model):
     _name = "crm.traffic.light.override"
     _description = "Manual Traffic Light Override"
-    _inherit = ["mail.thread"]
+    _inherit = ["crm.traffic.light.customer.mixin", "mail.thread"]
     _order = "date_expiry desc, id desc"
     _check_company_auto = True
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        tracking=True,
-        domain="[('parent_id', '=', False)]",
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
     flag = fields.Selection(
         TRAFFIC_LIGHT_SELECTION,
         string="Forced Traffic Light",

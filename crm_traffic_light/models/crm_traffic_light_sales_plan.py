@@ -9,22 +9,10 @@ class CrmTrafficLightSalesPlan(models.Model):
 
     _name = "crm.traffic.light.sales.plan"
     _description = "Customer Sales Plan (Recovery Plan)"
-    _inherit = ["mail.thread"]
+    _inherit = ["crm.traffic.light.customer.mixin", "mail.thread"]
     _order = "date_control desc, id desc"
     _check_company_auto = True
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        tracking=True,
-        domain="[('parent_id', '=', False)]",
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
     alert_id = fields.Many2one(
         "crm.traffic.light.alert", string="Alert", index=True, ondelete="set null"
     )

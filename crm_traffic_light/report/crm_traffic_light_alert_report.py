@@ -1,9 +1,9 @@
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..models.crm_traffic_light_alert import ALERT_STATE_SELECTION
-from ..models.crm_traffic_light_segment import ABC_SELECTION, RFM_SEGMENT_SELECTION
+from ..models.crm_traffic_light_segment import RFM_SEGMENT_SELECTION
 from ..models.res_partner import ALERT_FLAG_SELECTION
 
 OPEN_STATES = ("new", "in_progress", "escalated")
@@ -18,15 +18,13 @@ class CrmTrafficLightAlertReport(models.Model):
     save rate is the average of ``save_rate`` (100 for a saved alert, 0 otherwise)."""
 
     _name = "crm.traffic.light.alert.report"
+    _inherit = ["crm.traffic.light.report.mixin"]
     _description = "Alert Handling Time Report"
     _auto = False
     _order = "date_raised desc, id desc"
     _rec_name = "partner_id"
 
     alert_id = fields.Many2one("crm.traffic.light.alert", string="Alert", readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
-    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     manager_id = fields.Many2one("res.users", string="Manager", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     flag = fields.Selection(ALERT_FLAG_SELECTION, readonly=True)
@@ -35,7 +33,6 @@ class CrmTrafficLightAlertReport(models.Model):
         readonly=True,
     )
     reason_id = fields.Many2one("crm.traffic.light.alert.reason", string="Reason", readonly=True)
-    abc_class = fields.Selection(ABC_SELECTION, string="ABC Class", readonly=True)
     rfm_segment = fields.Selection(RFM_SEGMENT_SELECTION, string="RFM Segment", readonly=True)
     date_raised = fields.Datetime(readonly=True)
     date_closed = fields.Datetime(readonly=True)
@@ -53,7 +50,7 @@ class CrmTrafficLightAlertReport(models.Model):
         return SQL(
             """
             SELECT a.id, a.id AS alert_id, a.partner_id, a.company_id, a.user_id,
-                   a.manager_id, tm.crm_team_id AS team_id, a.flag, a.state, a.reason_id,
+                   a.manager_id, %(team)s AS team_id, a.flag, a.state, a.reason_id,
                    seg.abc_class, seg.rfm_segment, a.date_raised, a.date_closed,
                    1 AS alert_count,
                    CASE WHEN a.date_first_action IS NOT NULL THEN
@@ -75,11 +72,6 @@ class CrmTrafficLightAlertReport(models.Model):
               JOIN res_company c ON c.id = a.company_id
               LEFT JOIN crm_traffic_light_segment seg
                      ON seg.partner_id = a.partner_id AND seg.company_id = a.company_id
-              LEFT JOIN LATERAL (
-                   SELECT m.crm_team_id FROM crm_team_member m
-                    WHERE m.user_id = a.user_id AND m.active
-                    ORDER BY m.id LIMIT 1
-              ) tm ON TRUE
               CROSS JOIN LATERAL (
                    SELECT CASE WHEN EXISTS (
                           SELECT 1 FROM crm_traffic_light_history h
@@ -92,12 +84,7 @@ class CrmTrafficLightAlertReport(models.Model):
               ) sv
             """,
             open=OPEN_STATES,
-        )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
+            team=self._sales_team(SQL.identifier("a", "user_id")),
         )
 
     @api.model

@@ -1,7 +1,7 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
-from ..models.crm_traffic_light_segment import ABC_SELECTION, RFM_SEGMENT_SELECTION
+from ..models.crm_traffic_light_segment import RFM_SEGMENT_SELECTION
 from ..models.res_partner import TRAFFIC_LIGHT_SELECTION
 
 
@@ -11,17 +11,14 @@ class CrmTrafficLightConditionReport(models.Model):
     window of an orange or red customer; zero for a green one)."""
 
     _name = "crm.traffic.light.condition.report"
+    _inherit = ["crm.traffic.light.report.mixin"]
     _description = "Customer Condition Report"
     _auto = False
     _order = "turnover_at_risk desc, id"
     _rec_name = "partner_id"
 
-    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
-    abc_class = fields.Selection(ABC_SELECTION, string="ABC Class", readonly=True)
     rfm_segment = fields.Selection(RFM_SEGMENT_SELECTION, string="RFM Segment", readonly=True)
     flag = fields.Selection(TRAFFIC_LIGHT_SELECTION, string="Traffic Light", readonly=True)
     flag_date = fields.Date(string="Traffic Light Since", readonly=True)
@@ -36,7 +33,7 @@ class CrmTrafficLightConditionReport(models.Model):
         return SQL(
             """
             SELECT s.id, s.partner_id, s.company_id, c.currency_id, p.user_id,
-                   tm.crm_team_id AS team_id, seg.abc_class, seg.rfm_segment, s.flag, s.flag_date,
+                   %(team)s AS team_id, seg.abc_class, seg.rfm_segment, s.flag, s.flag_date,
                    1 AS customer_count,
                    t.turnover,
                    CASE WHEN s.flag IN ('orange', 'red') THEN t.turnover ELSE 0 END
@@ -48,22 +45,12 @@ class CrmTrafficLightConditionReport(models.Model):
               JOIN res_company c ON c.id = s.company_id
               LEFT JOIN crm_traffic_light_segment seg
                      ON seg.partner_id = s.partner_id AND seg.company_id = s.company_id
-              LEFT JOIN LATERAL (
-                   SELECT m.crm_team_id FROM crm_team_member m
-                    WHERE m.user_id = p.user_id AND m.active
-                    ORDER BY m.id LIMIT 1
-              ) tm ON TRUE
               CROSS JOIN LATERAL (
                    SELECT COALESCE(
                        (s.indicator_values::jsonb -> 'turnover' ->> 'value')::numeric,
                        seg.turnover, 0) AS turnover
               ) t
              WHERE s.flag IS NOT NULL
-            """
-        )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
+            """,
+            team=self._sales_team(SQL.identifier("p", "user_id")),
         )

@@ -1,7 +1,5 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
-
-from ..models.crm_traffic_light_segment import ABC_SELECTION
 
 
 class CrmTrafficLightContactReport(models.Model):
@@ -13,15 +11,12 @@ class CrmTrafficLightContactReport(models.Model):
     """
 
     _name = "crm.traffic.light.contact.report"
+    _inherit = ["crm.traffic.light.report.mixin"]
     _description = "Contact Discipline Report"
     _auto = False
     _order = "days_without_contact desc, id"
     _rec_name = "partner_id"
 
-    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
-    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
-    abc_class = fields.Selection(ABC_SELECTION, string="ABC Class", readonly=True)
     interval_days = fields.Integer(string="Required Every (days)", readonly=True)
     last_contact_date = fields.Datetime(string="Last Commercial Contact", readonly=True)
     days_without_contact = fields.Integer(string="Days Without Contact", readonly=True)
@@ -75,12 +70,6 @@ class CrmTrafficLightContactReport(models.Model):
               ) fq ON TRUE
               LEFT JOIN last_contact lc ON lc.partner_id = s.partner_id
             """
-        )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
         )
 
     def action_schedule_activity(self):

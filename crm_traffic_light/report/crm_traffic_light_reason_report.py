@@ -1,8 +1,7 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.crm_traffic_light_alert import ALERT_STATE_SELECTION
-from ..models.crm_traffic_light_segment import ABC_SELECTION
 from ..models.res_partner import ALERT_FLAG_SELECTION
 
 
@@ -14,14 +13,13 @@ class CrmTrafficLightReasonReport(models.Model):
     """
 
     _name = "crm.traffic.light.reason.report"
+    _inherit = ["crm.traffic.light.report.mixin"]
     _description = "Alert Reasons Analysis"
     _auto = False
     _order = "date_raised desc, id desc"
     _rec_name = "partner_id"
 
     alert_id = fields.Many2one("crm.traffic.light.alert", string="Alert", readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
     reason_id = fields.Many2one("crm.traffic.light.alert.reason", string="Reason", readonly=True)
     flag = fields.Selection(ALERT_FLAG_SELECTION, readonly=True)
     state = fields.Selection(
@@ -36,8 +34,6 @@ class CrmTrafficLightReasonReport(models.Model):
     country_id = fields.Many2one("res.country", string="Country", readonly=True)
     state_id = fields.Many2one("res.country.state", string="Region", readonly=True)
     city = fields.Char(readonly=True)
-    abc_class = fields.Selection(ABC_SELECTION, string="ABC Class", readonly=True)
-    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     manager_id = fields.Many2one("res.users", string="Manager", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     alert_count = fields.Integer(string="Alerts", readonly=True, aggregator="sum")
@@ -49,18 +45,12 @@ class CrmTrafficLightReasonReport(models.Model):
                    a.state, a.state IN ('resolved', 'auto_resolved') AS is_closed,
                    a.main_indicator_code, a.date_raised, a.date_closed,
                    p.country_id, p.state_id, p.city, s.abc_class,
-                   a.user_id, a.manager_id, u.sale_team_id AS team_id,
+                   a.user_id, a.manager_id, %(team)s AS team_id,
                    1 AS alert_count
               FROM crm_traffic_light_alert a
               JOIN res_partner p ON p.id = a.partner_id
-              LEFT JOIN res_users u ON u.id = a.user_id
               LEFT JOIN crm_traffic_light_segment s
                      ON s.partner_id = a.partner_id AND s.company_id = a.company_id
-            """
-        )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
+            """,
+            team=self._sales_team(SQL.identifier("a", "user_id")),
         )

@@ -8,6 +8,11 @@ def create_salesperson(env, login, name=None, groups="sales_team.group_sale_sale
     return new_test_user(env, login=login, name=name or login.title(), groups=groups)
 
 
+def create_sales_manager(env, login, name=None):
+    """A sales manager: internal user with the Sales / Administrator group."""
+    return create_salesperson(env, login, name, groups="sales_team.group_sale_manager")
+
+
 def create_customer(env, name, salesperson=None, flag=None, company=None):
     """A company customer with the given traffic light in ``company`` (default: current)."""
     partner = env["res.partner"].create(
@@ -81,34 +86,62 @@ def set_dates(env, records, field, value):
     records.invalidate_recordset([field])
 
 
-def create_order(
-    env, partner, days_ago, amount, product, company=None, discount=0.0, pricelist=None
+def ago(days):
+    """Now minus ``days`` days: a datetime with the time of day of now."""
+    return datetime.now() - timedelta(days=days)
+
+
+def order_product(env):
+    """The untaxed service every test order sells, created on first use."""
+    Product = env["product.product"]
+    return Product.search([("default_code", "=", "CTL-TEST-SERVICE")], limit=1) or Product.create(
+        {
+            "name": "Traffic Light Test Service",
+            "default_code": "CTL-TEST-SERVICE",
+            "type": "service",
+            "list_price": 100.0,
+            "taxes_id": [(6, 0, [])],
+            "company_id": False,
+        }
+    )
+
+
+def create_orders(
+    env,
+    partner,
+    dates,
+    amount=100.0,
+    *,
+    company=None,
+    state="sale",
+    discount=0.0,
+    pricelist=None,
+    product=None,
 ):
-    """A confirmed sale order of ``amount`` (one line) dated ``days_ago`` days ago."""
+    """Sale orders of ``partner`` in ``company`` (default: current), one per date of ``dates``
+    (a date or datetime, or a list of them), each with one untaxed line of ``amount``.
+
+    The orders are created directly in ``state`` (default: confirmed), dated as given:
+    confirming them through the workflow would stamp today's date on them.
+    """
     company = company or env.company
-    values = {
-        "partner_id": partner.id,
-        "company_id": company.id,
-        "order_line": [
-            (
-                0,
-                0,
-                {
-                    "product_id": product.id,
-                    "product_uom_qty": 1,
-                    "price_unit": amount,
-                    "discount": discount,
-                    "tax_id": [(6, 0, [])],
-                },
-            )
-        ],
+    if not isinstance(dates, (list, tuple)):
+        dates = [dates]
+    line = {
+        "product_id": (product or order_product(env)).id,
+        "product_uom_qty": 1,
+        "price_unit": amount,
+        "discount": discount,
+        "tax_id": [(6, 0, [])],
     }
+    values = {"partner_id": partner.id, "company_id": company.id, "state": state}
     if pricelist:
         values["pricelist_id"] = pricelist.id
-    order = env["sale.order"].with_company(company).create(values)
-    order.action_confirm()
-    set_dates(env, order, "date_order", datetime.now() - timedelta(days=days_ago))
-    return order
+    return (
+        env["sale.order"]
+        .with_company(company)
+        .create([dict(values, date_order=day, order_line=[(0, 0, line)]) for day in dates])
+    )
 
 
 def create_invoice(env, partner, days_ago, amount, due_days_ago=None, refund=False):
@@ -159,97 +192,6 @@ class TrafficLightCase(TransactionCase):
         return self.evaluate(partner, company, as_of)["indicators"][code]
 
 
-def create_confirmed_orders(env, partner, days, amount=100.0, company=None, state="sale"):
-    """Confirmed sale orders of ``partner`` on the given dates, ``amount`` untaxed each.
-
-    Orders are created directly in state ``sale`` with one untaxed service line: confirming
-    them through the workflow would stamp today's date on them.
-    """
-    company = company or env.company
-    product = env["product.product"].search(
-        [("default_code", "=", "CTL-TEST-SERVICE")], limit=1
-    ) or env["product.product"].create(
-        {
-            "name": "Traffic Light Test Service",
-            "default_code": "CTL-TEST-SERVICE",
-            "type": "service",
-            "list_price": amount,
-            "taxes_id": [(6, 0, [])],
-            "company_id": False,
-        }
-    )
-    orders = env["sale.order"]
-    for day in days:
-        orders |= (
-            env["sale.order"]
-            .with_company(company)
-            .create(
-                {
-                    "partner_id": partner.id,
-                    "company_id": company.id,
-                    "date_order": day,
-                    "state": state,
-                    "order_line": [
-                        (
-                            0,
-                            0,
-                            {
-                                "product_id": product.id,
-                                "product_uom_qty": 1,
-                                "price_unit": amount,
-                                "tax_id": [(6, 0, [])],
-                            },
-                        )
-                    ],
-                }
-            )
-        )
-    return orders
-
-
 def create_company(env, name):
     """A fresh company, so that segment shares are computed on the test's customers only."""
     return env["res.company"].create({"name": name})
-
-
-def create_segment_order(env, partner, amount, order_date, company=None, product=None):
-    """A confirmed sale order of ``amount`` (untaxed) dated ``order_date`` (date or datetime)."""
-    company = company or env.company
-    if product is None:
-        product = env.ref("crm_traffic_light.tl_test_product", raise_if_not_found=False)
-        if not product:
-            product = env["product.product"].create(
-                {"name": "Traffic Light Test Product", "list_price": 1.0, "taxes_id": False}
-            )
-            env["ir.model.data"].create(
-                {
-                    "name": "tl_test_product",
-                    "module": "crm_traffic_light",
-                    "model": "product.product",
-                    "res_id": product.id,
-                }
-            )
-    return (
-        env["sale.order"]
-        .with_company(company)
-        .create(
-            {
-                "partner_id": partner.id,
-                "company_id": company.id,
-                "state": "sale",
-                "date_order": order_date,
-                "order_line": [
-                    (
-                        0,
-                        0,
-                        {
-                            "product_id": product.id,
-                            "product_uom_qty": 1,
-                            "price_unit": amount,
-                            "tax_id": False,
-                        },
-                    )
-                ],
-            }
-        )
-    )

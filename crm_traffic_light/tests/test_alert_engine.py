@@ -2,7 +2,14 @@ from datetime import timedelta
 
 from odoo.tests import tagged
 
-from .common import TrafficLightCase, create_customer, create_order, create_salesperson, create_team
+from .common import (
+    TrafficLightCase,
+    ago,
+    create_customer,
+    create_orders,
+    create_sales_manager,
+    create_team,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -13,13 +20,11 @@ class TestAlertsThroughTheEngine(TrafficLightCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.Alert = cls.env["crm.traffic.light.alert"]
-        cls.manager = create_salesperson(
-            cls.env, "engine_alert_manager", groups="sales_team.group_sale_manager"
-        )
+        cls.manager = create_sales_manager(cls.env, "engine_alert_manager")
         create_team(cls.env, "Engine Alert Team", cls.manager, cls.salesperson)
         cls.customer = create_customer(cls.env, "Sleeping Customer", cls.salesperson)
         # one order long ago: far beyond the 180 days of the red norm without usual interval
-        create_order(cls.env, cls.customer, 200, 1000.0, cls.product)
+        create_orders(cls.env, cls.customer, ago(200), 1000.0)
 
     def run_engine(self, partner=None):
         partner = partner or self.customer
@@ -74,7 +79,7 @@ class TestAlertsThroughTheEngine(TrafficLightCase):
 
     def test_sales_plan_is_an_indicator(self):
         customer = create_customer(self.env, "Recovering Customer", self.salesperson)
-        create_order(self.env, customer, 10, 300.0, self.product)
+        create_orders(self.env, customer, ago(10), 300.0)
         plan = self.env["crm.traffic.light.sales.plan"].create(
             {
                 "partner_id": customer.id,
@@ -92,14 +97,14 @@ class TestAlertsThroughTheEngine(TrafficLightCase):
         self.assertIn("Sales plan", alert.cause_summary)
         self.assertIn("Sales plan", customer.with_company(self.company).traffic_light_explanation)
         # the plan met: the indicator is green
-        create_order(self.env, customer, 5, 800.0, self.product)
+        create_orders(self.env, customer, ago(5), 800.0)
         self.assertEqual(self.run_engine(customer)["indicators"]["sales_plan"]["level"], "green")
         # a customer without a due plan is not rated on it
         self.assertIsNone(self.run_engine()["indicators"]["sales_plan"]["level"])
 
     def test_customer_no_longer_evaluated_closes_the_alert(self):
         customer = create_customer(self.env, "Cancelled Customer", self.salesperson)
-        order = create_order(self.env, customer, 200, 500.0, self.product)
+        order = create_orders(self.env, customer, ago(200), 500.0)
         self.run_engine(customer)
         alert = self.alerts(customer)
         self.assertEqual(alert.state, "new")

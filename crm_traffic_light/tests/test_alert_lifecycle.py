@@ -9,6 +9,7 @@ from odoo.tools import mute_logger
 
 from .common import (
     create_customer,
+    create_sales_manager,
     create_salesperson,
     create_team,
     make_result,
@@ -23,9 +24,7 @@ class AlertCase(TransactionCase):
         cls.company = cls.env.company
         cls.Alert = cls.env["crm.traffic.light.alert"]
         cls.salesperson = create_salesperson(cls.env, "alert_sales")
-        cls.manager = create_salesperson(
-            cls.env, "alert_manager", groups="sales_team.group_sale_manager"
-        )
+        cls.manager = create_sales_manager(cls.env, "alert_manager")
         cls.team = create_team(cls.env, "Alert Team", cls.manager, cls.salesperson)
         cls.customer = create_customer(cls.env, "Alert Customer", cls.salesperson)
         cls.reason = cls.env.ref("crm_traffic_light.alert_reason_price")
@@ -88,9 +87,7 @@ class TestAlertLifecycle(AlertCase):
         self.assertIn(self.manager.partner_id, alert.message_partner_ids)
 
     def test_manager_from_sales_team_or_customer(self):
-        other_leader = create_salesperson(
-            self.env, "alert_other_leader", groups="sales_team.group_sale_manager"
-        )
+        other_leader = create_sales_manager(self.env, "alert_other_leader")
         explicit = create_customer(self.env, "Explicit Manager Customer", self.salesperson)
         explicit.traffic_light_manager_id = other_leader
         no_team_sales = create_salesperson(self.env, "alert_no_team")
@@ -375,9 +372,7 @@ class TestAlertLifecycle(AlertCase):
         self.assertEqual(len(self.activities(result["created"])), 20 * 6)
 
     def test_changing_the_salesperson_proposes_their_team_leader(self):
-        other_leader = create_salesperson(
-            self.env, "alert_leader_2", groups="sales_team.group_sale_manager"
-        )
+        other_leader = create_sales_manager(self.env, "alert_leader_2")
         other_sales = create_salesperson(self.env, "alert_sales_2")
         create_team(self.env, "Second Team", other_leader, other_sales)
         sync_flags(self.env, self.company, {self.customer: "orange"})

@@ -1,7 +1,13 @@
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .common import create_customer, create_salesperson, create_team, sync_flags
+from .common import (
+    create_customer,
+    create_sales_manager,
+    create_salesperson,
+    create_team,
+    sync_flags,
+)
 from .test_alert_lifecycle import AlertCase
 
 
@@ -11,9 +17,7 @@ class TestAlertSecurity(AlertCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.other_sales = create_salesperson(cls.env, "alert_other_sales")
-        cls.other_manager = create_salesperson(
-            cls.env, "alert_other_manager", groups="sales_team.group_sale_manager"
-        )
+        cls.other_manager = create_sales_manager(cls.env, "alert_other_manager")
         create_team(cls.env, "Other Team", cls.other_manager, cls.other_sales)
         cls.other_customer = create_customer(cls.env, "Other Team Customer", cls.other_sales)
         sync_flags(cls.env, cls.company, {cls.customer: "red", cls.other_customer: "orange"})

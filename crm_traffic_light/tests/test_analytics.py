@@ -6,7 +6,14 @@ import openpyxl
 
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_customer, create_salesperson, create_team, set_dates, sync_flags
+from .common import (
+    create_customer,
+    create_sales_manager,
+    create_salesperson,
+    create_team,
+    set_dates,
+    sync_flags,
+)
 
 RAISED = datetime(2026, 1, 1, 8, 0)
 
@@ -20,12 +27,8 @@ class TestAnalytics(TransactionCase):
         cls.company.traffic_light_save_days = 90
         cls.sales = create_salesperson(cls.env, "analytics_sales")
         cls.other_sales = create_salesperson(cls.env, "analytics_other_sales")
-        cls.manager = create_salesperson(
-            cls.env, "analytics_manager", groups="sales_team.group_sale_manager"
-        )
-        cls.other_manager = create_salesperson(
-            cls.env, "analytics_other_manager", groups="sales_team.group_sale_manager"
-        )
+        cls.manager = create_sales_manager(cls.env, "analytics_manager")
+        cls.other_manager = create_sales_manager(cls.env, "analytics_other_manager")
         cls.team = create_team(cls.env, "Analytics Team", cls.manager, cls.sales)
         cls.other_team = create_team(
             cls.env, "Analytics Other Team", cls.other_manager, cls.other_sales

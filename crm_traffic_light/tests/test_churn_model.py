@@ -6,7 +6,7 @@ import datetime
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_confirmed_orders, create_customer, create_salesperson
+from .common import create_customer, create_orders, create_sales_manager, create_salesperson
 
 AS_OF = datetime.date(2026, 6, 1)
 
@@ -26,45 +26,41 @@ class TestChurnModel(TransactionCase):
         cls.salesperson = create_salesperson(cls.env, "churn_sales")
         # Every 3 weeks, 11 orders; the last one 9 weeks ago (silent) or 1 week ago (regular).
         cls.silent = create_customer(cls.env, "Silent Regular", cls.salesperson)
-        create_confirmed_orders(cls.env, cls.silent, days_before(63, *range(0, 211, 21)), 100)
+        create_orders(cls.env, cls.silent, days_before(63, *range(0, 211, 21)), 100)
         cls.regular = create_customer(cls.env, "Regular", cls.salesperson)
-        create_confirmed_orders(cls.env, cls.regular, days_before(7, *range(0, 211, 21)), 100)
+        create_orders(cls.env, cls.regular, days_before(7, *range(0, 211, 21)), 100)
         # A single order 30 weeks ago.
         cls.once = create_customer(cls.env, "One Time Buyer")
-        create_confirmed_orders(cls.env, cls.once, days_before(210, 0), 500)
+        create_orders(cls.env, cls.once, days_before(210, 0), 500)
         # A company whose contact also orders; two orders on one day count as one occasion.
         cls.parent = create_customer(cls.env, "Parent Company")
         cls.contact = cls.env["res.partner"].create(
             {"name": "Buyer At Parent", "parent_id": cls.parent.id, "type": "contact"}
         )
-        create_confirmed_orders(cls.env, cls.parent, days_before(28, 0, 0, 400), 50)
-        create_confirmed_orders(cls.env, cls.contact, days_before(14, 0), 50)
+        create_orders(cls.env, cls.parent, days_before(28, 0, 0, 400), 50)
+        create_orders(cls.env, cls.contact, days_before(14, 0), 50)
         # Documents that never count: draft, cancelled, after the day, another company.
-        create_confirmed_orders(cls.env, cls.parent, days_before(1, 0), 999, state="draft")
-        create_confirmed_orders(cls.env, cls.parent, days_before(2, 0), 999, state="cancel")
-        create_confirmed_orders(cls.env, cls.parent, [AS_OF + datetime.timedelta(days=3)], 999)
-        create_confirmed_orders(cls.env, cls.parent, days_before(5, 0), 999, company=cls.company_b)
+        create_orders(cls.env, cls.parent, days_before(1, 0), 999, state="draft")
+        create_orders(cls.env, cls.parent, days_before(2, 0), 999, state="cancel")
+        create_orders(cls.env, cls.parent, [AS_OF + datetime.timedelta(days=3)], 999)
+        create_orders(cls.env, cls.parent, days_before(5, 0), 999, company=cls.company_b)
         # More customers with assorted rhythms so that the model has a history to learn from.
         cls.others = cls.env["res.partner"]
         for i in range(10):
             other = create_customer(cls.env, "Churn Other %s" % i)
             step = 14 + 7 * i
-            create_confirmed_orders(
+            create_orders(
                 cls.env, other, days_before(3 * i + 2, *range(0, step * (2 + i % 4), step)), 80
             )
             cls.others |= other
         # Customers who bought every 2 weeks for months, then left half a year ago or more.
         for i in range(6):
             gone = create_customer(cls.env, "Churn Gone %s" % i)
-            create_confirmed_orders(
-                cls.env, gone, days_before(180 + 20 * i, *range(0, 14 * (4 + i), 14)), 60
-            )
+            create_orders(cls.env, gone, days_before(180 + 20 * i, *range(0, 14 * (4 + i), 14)), 60)
             cls.others |= gone
         # Company B: too little history for a model.
         cls.b_customer = create_customer(cls.env, "Company B Customer")
-        create_confirmed_orders(
-            cls.env, cls.b_customer, days_before(10, 0, 30), 10, company=cls.company_b
-        )
+        create_orders(cls.env, cls.b_customer, days_before(10, 0, 30), 10, company=cls.company_b)
         cls.prospect = create_customer(cls.env, "Prospect Without Orders")
 
     def history(self, company, partners):
@@ -185,9 +181,7 @@ class TestChurnModel(TransactionCase):
             as_salesperson.write({"r": 1.0})
 
     def test_manager_and_companies(self):
-        manager = create_salesperson(
-            self.env, "churn_manager", groups="sales_team.group_sale_manager"
-        )
+        manager = create_sales_manager(self.env, "churn_manager")
         model = self.Churn._refit_company(self.company, AS_OF)
         self.assertEqual(self.Churn.with_user(manager).search([]), model)
         with self.assertRaises(UserError):
@@ -209,7 +203,7 @@ class TestChurnModel(TransactionCase):
         self.assertEqual(from_cache, from_query)
         self.assertEqual(len(from_query), 4)
         # A new order drops what the cursor kept: the silent customer is silent no more.
-        create_confirmed_orders(self.env, self.silent, days_before(0, 0), 100)
+        create_orders(self.env, self.silent, days_before(0, 0), 100)
         fresh = self.Churn._churn_values(self.company, self.silent.ids, AS_OF)
         self.assertEqual(fresh[self.silent.id]["silent_weeks"], 0.0)
         self.assertGreater(fresh[self.silent.id]["value"], from_query[self.silent.id]["value"])

@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 from odoo import fields
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_company, create_customer, create_salesperson, create_segment_order
+from .common import create_company, create_customer, create_orders, create_salesperson
 
 
 @tagged("post_install", "-at_install")
@@ -28,7 +28,7 @@ class TestContactDiscipline(TransactionCase):
         cls.cust_b = create_customer(cls.env, "Discipline B", cls.salesperson)
         cls.cust_c = create_customer(cls.env, "Discipline C", cls.salesperson)
         for partner, amount in ((cls.cust_a, 800), (cls.cust_b, 150), (cls.cust_c, 50)):
-            create_segment_order(cls.env, partner, amount, today - timedelta(days=5), cls.company)
+            create_orders(cls.env, partner, today - timedelta(days=5), amount, company=cls.company)
         cls.env["crm.traffic.light.segment"]._compute_segments(cls.company)
         cls.Report = cls.env["crm.traffic.light.contact.report"]
 

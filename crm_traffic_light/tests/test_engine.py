@@ -6,9 +6,11 @@ from odoo.tests import tagged
 
 from .common import (
     TrafficLightCase,
+    ago,
     create_customer,
     create_invoice,
-    create_order,
+    create_orders,
+    create_sales_manager,
     create_salesperson,
 )
 
@@ -24,11 +26,11 @@ class TestEngine(TrafficLightCase):
         cls.Norm._ensure_default_norms(cls.company)
         # A customer that is red only because of an overdue invoice.
         cls.red = create_customer(cls.env, "Engine Red", cls.salesperson)
-        create_order(cls.env, cls.red, 5, 100.0, cls.product)
+        create_orders(cls.env, cls.red, ago(5), 100.0)
         create_invoice(cls.env, cls.red, 80, 100.0, due_days_ago=60)
         # A green customer.
         cls.green = create_customer(cls.env, "Engine Green", cls.salesperson)
-        create_order(cls.env, cls.green, 5, 100.0, cls.product)
+        create_orders(cls.env, cls.green, ago(5), 100.0)
         # A prospect: a quotation only, never confirmed.
         cls.prospect = create_customer(cls.env, "Engine Prospect")
         cls.env["sale.order"].create(
@@ -257,7 +259,7 @@ class TestEngine(TrafficLightCase):
         )
         self.assertIn(self.red.id, changed)
         late = create_customer(self.env, "Late Newcomer")
-        create_order(self.env, late, 1, 100.0, self.product)
+        create_orders(self.env, late, ago(1), 100.0)
         self.assertFalse(late.traffic_light)
         self.engine._incremental_run(self.company)
         self.assertEqual(late.traffic_light, "green")
@@ -278,9 +280,9 @@ class TestEngine(TrafficLightCase):
         company_b = self.env["res.company"].create({"name": "Traffic Light B"})
         self.assertTrue(self.Norm.search([("company_id", "=", company_b.id)]))
         only_b = create_customer(self.env, "Only In B")
-        create_order(self.env, only_b, 100, 100.0, self.product, company=company_b)
+        create_orders(self.env, only_b, ago(100), 100.0, company=company_b)
         both = self.red
-        create_order(self.env, both, 5, 100.0, self.product, company=company_b)
+        create_orders(self.env, both, ago(5), 100.0, company=company_b)
         self.engine._full_run(self.company | company_b)
         self.assertFalse(only_b.with_company(self.company).traffic_light)
         self.assertEqual(only_b.with_company(company_b).traffic_light, "orange")
@@ -304,11 +306,11 @@ class TestEngine(TrafficLightCase):
     def test_salesperson_and_manager_access(self):
         other = create_salesperson(self.env, "tl_other_sales")
         other_customer = create_customer(self.env, "Other's Customer", other)
-        create_order(self.env, other_customer, 5, 100.0, self.product)
+        create_orders(self.env, other_customer, ago(5), 100.0)
         team = self.env["crm.team"].create(
             {"name": "Team TL", "member_ids": [(6, 0, [self.salesperson.id])]}
         )
-        manager = create_salesperson(self.env, "tl_manager", groups="sales_team.group_sale_manager")
+        manager = create_sales_manager(self.env, "tl_manager")
         team.member_ids |= manager
         self.run_full()
         Status = self.env["crm.traffic.light.status"]
@@ -326,7 +328,7 @@ class TestEngine(TrafficLightCase):
             payment_norm.with_user(manager).red = 50
         # the Recompute button works for a salesperson on their customer
         late = create_customer(self.env, "Recompute Me", self.salesperson)
-        create_order(self.env, late, 3, 100.0, self.product)
+        create_orders(self.env, late, ago(3), 100.0)
         late.with_user(self.salesperson).action_traffic_light_recompute()
         self.assertEqual(late.traffic_light, "green")
         self.assertIn(

@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from odoo.tests import tagged
 
-from .common import TrafficLightCase, create_customer, create_invoice, create_order, set_dates
+from .common import TrafficLightCase, ago, create_customer, create_invoice, create_orders, set_dates
 
 
 @tagged("post_install", "-at_install")
@@ -11,7 +11,7 @@ class TestIndicators(TrafficLightCase):
 
     def test_turnover_from_invoices_net_of_credit_notes(self):
         customer = create_customer(self.env, "Turnover Invoices")
-        create_order(self.env, customer, 10, 999.0, self.product)
+        create_orders(self.env, customer, ago(10), 999.0)
         contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": customer.id})
         create_invoice(self.env, customer, 30, 100.0)
         create_invoice(self.env, contact, 200, 200.0)
@@ -26,7 +26,7 @@ class TestIndicators(TrafficLightCase):
     def test_last_order_against_usual_interval(self):
         customer = create_customer(self.env, "Regular Buyer")
         for days in (100, 70, 40, 10):
-            create_order(self.env, customer, days, 100.0, self.product)
+            create_orders(self.env, customer, ago(days), 100.0)
         entry = self.indicator(customer, "last_order")
         self.assertEqual(entry["value"], 10.0)
         self.assertEqual(entry["baseline"], 30.0)
@@ -44,8 +44,8 @@ class TestIndicators(TrafficLightCase):
 
     def test_last_order_without_usual_interval_uses_absolute_days(self):
         customer = create_customer(self.env, "Occasional Buyer")
-        create_order(self.env, customer, 50, 100.0, self.product)
-        create_order(self.env, customer, 90, 100.0, self.product)
+        create_orders(self.env, customer, ago(50), 100.0)
+        create_orders(self.env, customer, ago(90), 100.0)
         entry = self.indicator(customer, "last_order")
         self.assertIsNone(entry["baseline"], "two orders give no usual interval")
         self.assertEqual(
@@ -59,28 +59,28 @@ class TestIndicators(TrafficLightCase):
 
     def test_discount_share(self):
         customer = create_customer(self.env, "Bargain Hunter")
-        create_order(self.env, customer, 10, 100.0, self.product)
-        create_order(self.env, customer, 20, 100.0, self.product, discount=10.0)
+        create_orders(self.env, customer, ago(10), 100.0)
+        create_orders(self.env, customer, ago(20), 100.0, discount=10.0)
         entry = self.indicator(customer, "discount")
         self.assertAlmostEqual(entry["value"], 90.0 / 190.0 * 100, places=1)
         self.assertEqual(entry["level"], "green")
         promo = self.env["product.pricelist"].create(
             {"name": "Summer Sale", "traffic_light_promotional": True}
         )
-        create_order(self.env, customer, 30, 300.0, self.product, pricelist=promo)
+        create_orders(self.env, customer, ago(30), 300.0, pricelist=promo)
         entry = self.indicator(customer, "discount")
         self.assertAlmostEqual(entry["value"], 390.0 / 490.0 * 100, places=1)
         self.assertEqual(entry["level"], "orange")
         # outside the window: not counted
-        create_order(self.env, customer, 400, 5000.0, self.product)
+        create_orders(self.env, customer, ago(400), 5000.0)
         self.assertAlmostEqual(
             self.indicator(customer, "discount")["value"], 390.0 / 490.0 * 100, places=1
         )
 
     def test_discount_share_boundaries(self):
         customer = create_customer(self.env, "Half Discount")
-        plain = create_order(self.env, customer, 10, 100.0, self.product)
-        discounted = create_order(self.env, customer, 11, 100.0, self.product, discount=10.0)
+        plain = create_orders(self.env, customer, ago(10), 100.0)
+        discounted = create_orders(self.env, customer, ago(11), 100.0, discount=10.0)
 
         def share(plain_amount, discounted_amount):
             for order, amount in ((plain, plain_amount), (discounted, discounted_amount)):
@@ -115,7 +115,7 @@ class TestIndicators(TrafficLightCase):
     def test_last_contact_ignores_negative_contacts(self):
         customer = create_customer(self.env, "Contacted Customer")
         contact = self.env["res.partner"].create({"name": "Anna", "parent_id": customer.id})
-        order = create_order(self.env, customer, 200, 100.0, self.product)
+        order = create_orders(self.env, customer, ago(200), 100.0)
         self.assertIsNone(self.indicator(customer, "contact")["value"])
         call = self.env.ref("mail.mail_activity_data_call")
         self._done_activity(contact, call, 70)
@@ -153,7 +153,7 @@ class TestIndicators(TrafficLightCase):
 
     def test_payments_overdue(self):
         customer = create_customer(self.env, "Late Payer")
-        create_order(self.env, customer, 100, 100.0, self.product)
+        create_orders(self.env, customer, ago(100), 100.0)
         entry = self.indicator(customer, "payment")
         self.assertEqual((entry["value"], entry["level"]), (0.0, "green"))
         create_invoice(self.env, customer, 30, 100.0, due_days_ago=15)
@@ -168,7 +168,7 @@ class TestIndicators(TrafficLightCase):
 
     def test_payments_average_delay(self):
         customer = create_customer(self.env, "Paid Late")
-        create_order(self.env, customer, 100, 100.0, self.product)
+        create_orders(self.env, customer, ago(100), 100.0)
         invoice = create_invoice(self.env, customer, 60, 100.0, due_days_ago=50)
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=invoice.ids
@@ -180,7 +180,7 @@ class TestIndicators(TrafficLightCase):
 
     def test_sales_trend(self):
         customer = create_customer(self.env, "Declining Customer")
-        create_order(self.env, customer, 10, 100.0, self.product)
+        create_orders(self.env, customer, ago(10), 100.0)
         self.assertIsNone(self.indicator(customer, "trend")["value"], "no previous turnover")
         create_invoice(self.env, customer, 400, 1000.0)
         create_invoice(self.env, customer, 100, 800.0)

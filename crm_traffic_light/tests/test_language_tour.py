@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from .common import create_customer, create_order, create_product, create_salesperson
+from .common import ago, create_customer, create_orders, create_salesperson
 
 LANGS = ("pl_PL", "ru_RU")
 
@@ -25,7 +25,7 @@ class TestLanguageTour(HttpCase):
         cls.salesperson.lang = "pl_PL"
         cls.customer = create_customer(cls.env, "Tour Language Customer", cls.salesperson)
         # The last order is long ago: the engine flags the customer red.
-        create_order(cls.env, cls.customer, 400, 100.0, create_product(cls.env))
+        create_orders(cls.env, cls.customer, ago(400), 100.0)
         output = cls.env["crm.traffic.light.engine"].recompute_partners(cls.customer)
         cls.env["crm.traffic.light.alert"]._sync_from_results(company, output[company.id])
         cls.alert = cls.env["crm.traffic.light.alert"].search(

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_confirmed_orders, create_customer, create_salesperson
+from .common import create_customer, create_orders, create_salesperson
 
 
 @tagged("post_install", "-at_install")
@@ -22,9 +22,7 @@ class TestNormSimulationWizard(TransactionCase):
         cls.customer = create_customer(cls.env, "Simulated Customer", cls.ann)
         today = date.today()
         # Orders every 10 days, the last one 40 days ago: usual interval 10 days.
-        create_confirmed_orders(
-            cls.env, cls.customer, [today - timedelta(days=d) for d in (70, 60, 50, 40)]
-        )
+        create_orders(cls.env, cls.customer, [today - timedelta(days=d) for d in (70, 60, 50, 40)])
         cls.env["crm.traffic.light.norm"]._ensure_default_norms(cls.env.company)
         cls.norm = cls.env["crm.traffic.light.norm"].search(
             [

@@ -5,7 +5,7 @@ import datetime
 
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_confirmed_orders, create_customer, create_salesperson
+from .common import create_customer, create_orders, create_salesperson
 
 END = datetime.date(2026, 6, 1)
 
@@ -27,11 +27,11 @@ class TestNormSimulator(TransactionCase):
         cls.b = create_customer(cls.env, "Sim B", cls.bob)
         cls.c = create_customer(cls.env, "Sim C")
         d = datetime.timedelta
-        create_confirmed_orders(cls.env, cls.a, [END - d(weeks=10), week(1) + d(days=3)])
-        create_confirmed_orders(cls.env, cls.b, [END - d(weeks=6)])
-        create_confirmed_orders(cls.env, cls.c, [week(3) - d(days=1)])
+        create_orders(cls.env, cls.a, [END - d(weeks=10), week(1) + d(days=3)])
+        create_orders(cls.env, cls.b, [END - d(weeks=6)])
+        create_orders(cls.env, cls.c, [week(3) - d(days=1)])
         # a draft order never counts as buying
-        create_confirmed_orders(cls.env, cls.b, [week(1) + d(days=2)], state="draft")
+        create_orders(cls.env, cls.b, [week(1) + d(days=2)], state="draft")
 
     def flags(self):
         a, b, c = self.a.id, self.b.id, self.c.id

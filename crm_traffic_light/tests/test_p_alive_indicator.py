@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_confirmed_orders, create_customer, create_salesperson
+from .common import create_customer, create_orders, create_salesperson
 
 
 def days_ago(*offsets):
@@ -26,20 +26,20 @@ class TestPAliveIndicator(TransactionCase):
         cls.salesperson = create_salesperson(cls.env, "p_alive_sales")
         # every 3 weeks, 11 order days; silent for 9 weeks / ordered last week
         cls.silent = create_customer(cls.env, "P Alive Silent", cls.salesperson)
-        create_confirmed_orders(cls.env, cls.silent, days_ago(*range(63, 274, 21)))
+        create_orders(cls.env, cls.silent, days_ago(*range(63, 274, 21)))
         cls.regular = create_customer(cls.env, "P Alive Regular", cls.salesperson)
-        create_confirmed_orders(cls.env, cls.regular, days_ago(*range(7, 218, 21)))
+        create_orders(cls.env, cls.regular, days_ago(*range(7, 218, 21)))
         cls.others = cls.env["res.partner"]
         for i in range(10):
             other = create_customer(cls.env, "P Alive Other %s" % i)
             step = 14 + 7 * i
-            create_confirmed_orders(
+            create_orders(
                 cls.env, other, days_ago(*range(3 * i + 2, 3 * i + 3 + step * (1 + i % 4), step))
             )
             cls.others |= other
         for i in range(6):
             gone = create_customer(cls.env, "P Alive Gone %s" % i)
-            create_confirmed_orders(
+            create_orders(
                 cls.env, gone, days_ago(*range(180 + 20 * i, 180 + 20 * i + 14 * (4 + i), 14))
             )
             cls.others |= gone

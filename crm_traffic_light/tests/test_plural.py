@@ -1,7 +1,7 @@
 from odoo.tests import tagged
 
 from ..tools.plural import ALERTS, DAYS, WEEKS, plural_category
-from .common import TrafficLightCase, create_customer, create_order
+from .common import TrafficLightCase, ago, create_customer, create_orders
 
 LANGS = ("pl_PL", "ru_RU", "cs_CZ")
 
@@ -65,7 +65,7 @@ class TestPluralForms(TrafficLightCase):
 
     def test_explanation_counts_days_in_the_readers_language(self):
         customer = create_customer(self.env, "Plural Customer", self.salesperson)
-        create_order(self.env, customer, 21, 500.0, self.product)
+        create_orders(self.env, customer, ago(21), 500.0)
         self.engine.recompute_partners(customer)
         self.assertEqual(self.indicator(customer, "last_order")["value"], 21)
         explanation = {

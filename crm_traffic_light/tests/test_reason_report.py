@@ -3,7 +3,7 @@ from datetime import date, datetime
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_customer, create_salesperson, create_team
+from .common import create_customer, create_sales_manager, create_salesperson, create_team
 
 
 class ReasonCase(TransactionCase):
@@ -17,12 +17,8 @@ class ReasonCase(TransactionCase):
         cls.Report = cls.env["crm.traffic.light.reason.report"]
         cls.sales_pl = create_salesperson(cls.env, "reason_sales_pl")
         cls.sales_other = create_salesperson(cls.env, "reason_sales_other")
-        cls.manager_pl = create_salesperson(
-            cls.env, "reason_manager_pl", groups="sales_team.group_sale_manager"
-        )
-        cls.manager_other = create_salesperson(
-            cls.env, "reason_manager_other", groups="sales_team.group_sale_manager"
-        )
+        cls.manager_pl = create_sales_manager(cls.env, "reason_manager_pl")
+        cls.manager_other = create_sales_manager(cls.env, "reason_manager_other")
         cls.team_pl = create_team(cls.env, "Reason Team PL", cls.manager_pl, cls.sales_pl)
         cls.team_other = create_team(
             cls.env, "Reason Team Other", cls.manager_other, cls.sales_other

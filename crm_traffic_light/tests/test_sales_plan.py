@@ -4,7 +4,7 @@ from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_customer, create_salesperson
+from .common import ago, create_customer, create_orders, create_salesperson
 
 
 @tagged("post_install", "-at_install")
@@ -19,24 +19,7 @@ class TestSalesPlan(TransactionCase):
         cls.contact = cls.env["res.partner"].create(
             {"name": "Plan Contact", "parent_id": cls.customer.id}
         )
-        cls.product = cls.env["product.product"].create(
-            {"name": "Plan Product", "list_price": 100.0, "taxes_id": [(5, 0, 0)]}
-        )
         cls.today = fields.Date.context_today(cls.Plan)
-
-    def order(self, partner, amount, days_ago, confirm=True):
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": partner.id,
-                "order_line": [
-                    (0, 0, {"product_id": self.product.id, "product_uom_qty": amount / 100.0})
-                ],
-            }
-        )
-        if confirm:
-            order.action_confirm()
-        order.date_order = fields.Datetime.now() - timedelta(days=days_ago)
-        return order
 
     def plan(self, target, start_days_ago, control_days_ago, partner=None):
         return self.Plan.create(
@@ -50,10 +33,11 @@ class TestSalesPlan(TransactionCase):
 
     def test_plan_behind_target_after_control_date_is_red(self):
         plan = self.plan(1000.0, 60, 1)
-        self.order(self.customer, 300.0, 30)
-        self.order(self.contact, 200.0, 20)  # a contact's order counts for the customer
-        self.order(self.customer, 5000.0, 90)  # before the plan
-        self.order(self.customer, 5000.0, 10, confirm=False)  # quotation
+        create_orders(self.env, self.customer, ago(30), 300.0)
+        # a contact's order counts for the customer
+        create_orders(self.env, self.contact, ago(20), 200.0)
+        create_orders(self.env, self.customer, ago(90), 5000.0)  # before the plan
+        create_orders(self.env, self.customer, ago(10), 5000.0, state="draft")  # quotation
         values = self.Plan._sales_plan_values(self.company, [self.customer.id])
         self.assertEqual(
             values[self.customer.id],
@@ -72,7 +56,7 @@ class TestSalesPlan(TransactionCase):
         met = create_customer(self.env, "Plan Met", self.salesperson)
         running = create_customer(self.env, "Plan Running", self.salesperson)
         self.plan(1000.0, 60, 1, met)
-        self.order(met, 1200.0, 10)
+        create_orders(self.env, met, ago(10), 1200.0)
         self.plan(1000.0, 10, -20, running)
         values = self.Plan._sales_plan_values(self.company, [met.id, running.id, self.customer.id])
         self.assertEqual(values[met.id]["level"], "green")

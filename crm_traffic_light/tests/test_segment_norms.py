@@ -1,7 +1,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import TrafficLightCase, create_customer, create_invoice, create_order
+from .common import TrafficLightCase, ago, create_customer, create_invoice, create_orders
 
 
 @tagged("post_install", "-at_install")
@@ -16,7 +16,7 @@ class TestSegmentNorms(TrafficLightCase):
         cls.big = create_customer(cls.env, "Norm Big", cls.salesperson)
         cls.small = create_customer(cls.env, "Norm Small", cls.salesperson)
         for partner, amount in ((cls.big, 9000.0), (cls.small, 100.0)):
-            create_order(cls.env, partner, 5, amount, cls.product)
+            create_orders(cls.env, partner, ago(5), amount)
             create_invoice(cls.env, partner, 80, 100.0, due_days_ago=60)
 
     def test_full_run_computes_segments_first(self):

@@ -3,7 +3,14 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_company, create_customer, create_salesperson, create_segment_order
+from .common import (
+    create_company,
+    create_customer,
+    create_orders,
+    create_sales_manager,
+    create_salesperson,
+    create_team,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -18,9 +25,7 @@ class TestSegmentSecurity(TransactionCase):
         groups = "sales_team.group_sale_salesman"
         cls.anna = create_salesperson(cls.env, "tl_seg_anna", groups=groups)
         cls.boris = create_salesperson(cls.env, "tl_seg_boris", groups=groups)
-        cls.manager = create_salesperson(
-            cls.env, "tl_seg_manager", groups="sales_team.group_sale_manager"
-        )
+        cls.manager = create_sales_manager(cls.env, "tl_seg_manager")
         cls.admin = create_salesperson(
             cls.env, "tl_seg_admin", groups="crm_traffic_light.group_traffic_light_admin"
         )
@@ -31,14 +36,7 @@ class TestSegmentSecurity(TransactionCase):
                 "company_id": cls.company.id,
             }
         )
-        cls.env["crm.team"].create(
-            {
-                "name": "Anna's team",
-                "user_id": cls.manager.id,
-                "company_id": cls.company.id,
-                "member_ids": [(6, 0, cls.anna.ids)],
-            }
-        )
+        create_team(cls.env, "Anna's team", cls.manager, cls.anna, cls.company)
         old = date.today() - timedelta(days=400)
         cls.anna_customers = cls.env["res.partner"]
         cls.boris_customers = cls.env["res.partner"]
@@ -46,11 +44,11 @@ class TestSegmentSecurity(TransactionCase):
             for user, attr in ((cls.anna, "anna_customers"), (cls.boris, "boris_customers")):
                 partner = create_customer(cls.env, f"Hygiene {user.login} {i}", user)
                 partner.vat = False
-                create_segment_order(cls.env, partner, 100 + i, old, cls.company)
+                create_orders(cls.env, partner, old, 100 + i, company=cls.company)
                 setattr(cls, attr, getattr(cls, attr) | partner)
         # a customer of Anna in the other company
         cls.other = create_customer(cls.env, "Hygiene other company", cls.anna)
-        create_segment_order(cls.env, cls.other, 100, old, cls.other_company)
+        create_orders(cls.env, cls.other, old, 100, company=cls.other_company)
         # duplicates: Anna's pair, Boris's pair
         cls.env["res.partner"].create({"name": "Hygiene tl_seg_anna 0 Sp. z o.o."})
         Segment = cls.env["crm.traffic.light.segment"]

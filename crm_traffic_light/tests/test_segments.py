@@ -5,7 +5,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 
 from ..models.crm_traffic_light_segment import RFM_SEGMENT_SQL
-from .common import create_company, create_customer, create_segment_order
+from .common import create_company, create_customer, create_orders
 
 AS_OF = date(2026, 6, 15)
 
@@ -34,8 +34,8 @@ class TestSegments(TransactionCase):
     def test_abc_by_cumulative_share(self):
         c1, c2, c3, c4, c5, old = self._customers("Abc1", "Abc2", "Abc3", "Abc4", "Abc5", "AbcOld")
         for partner, amount in ((c1, 500), (c2, 300), (c3, 100), (c4, 60), (c5, 40)):
-            create_segment_order(self.env, partner, amount, days_ago(10), self.company)
-        create_segment_order(self.env, old, 5000, days_ago(400), self.company)
+            create_orders(self.env, partner, days_ago(10), amount, company=self.company)
+        create_orders(self.env, old, days_ago(400), 5000, company=self.company)
         prospect = create_customer(self.env, "AbcProspect")
         self.assertEqual(self._compute(), 6)
         # shares before each customer: 0, 50%, 80%, 90%, 96% -> A A B B C
@@ -54,8 +54,8 @@ class TestSegments(TransactionCase):
 
     def test_abc_thresholds_are_configurable(self):
         c1, c2 = self._customers("Thr1", "Thr2")
-        create_segment_order(self.env, c1, 600, days_ago(5), self.company)
-        create_segment_order(self.env, c2, 400, days_ago(5), self.company)
+        create_orders(self.env, c1, days_ago(5), 600, company=self.company)
+        create_orders(self.env, c2, days_ago(5), 400, company=self.company)
         self._compute()
         self.assertEqual(self._seen(c2).abc_class, "A", "60% before c2 < 80%")
         self.company.traffic_light_abc_a_share = 50
@@ -67,11 +67,11 @@ class TestSegments(TransactionCase):
         for month in range(1, 13):
             order_date = date(2026, 6, 10) - timedelta(days=30.4 * month)
             order_date = order_date.replace(day=10)
-            create_segment_order(self.env, stable, 100, order_date, self.company)
-            create_segment_order(
-                self.env, fluctuating, 85 if month % 2 else 115, order_date, self.company
+            create_orders(self.env, stable, order_date, 100, company=self.company)
+            create_orders(
+                self.env, fluctuating, order_date, 85 if month % 2 else 115, company=self.company
             )
-        create_segment_order(self.env, irregular, 1200, date(2026, 1, 10), self.company)
+        create_orders(self.env, irregular, date(2026, 1, 10), 1200, company=self.company)
         self._compute()
         self.assertEqual(self._seen(stable).xyz_class, "X")
         self.assertEqual(self._seen(fluctuating).xyz_class, "Y")
@@ -84,7 +84,7 @@ class TestSegments(TransactionCase):
         last = [5, 20, 50, 100, 300]
         for count, (partner, first) in enumerate(zip(customers, last, strict=True)):
             for i in range(5 - count):
-                create_segment_order(self.env, partner, 100, days_ago(first + 3 * i), self.company)
+                create_orders(self.env, partner, days_ago(first + 3 * i), 100, company=self.company)
         return customers
 
     def test_rfm_scores_and_segments(self):
@@ -143,7 +143,7 @@ class TestSegments(TransactionCase):
 
     def test_customer_without_orders_loses_segments(self):
         (customer,) = self._customers("Cancelled")
-        order = create_segment_order(self.env, customer, 100, days_ago(3), self.company)
+        order = create_orders(self.env, customer, days_ago(3), 100, company=self.company)
         self._compute()
         self.assertEqual(self._seen(customer).abc_class, "A")
         order.with_context(disable_cancel_warning=True).state = "cancel"
@@ -154,7 +154,7 @@ class TestSegments(TransactionCase):
     def test_orders_of_contacts_count_for_commercial_partner(self):
         (customer,) = self._customers("Parent Co")
         contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": customer.id})
-        create_segment_order(self.env, contact, 100, days_ago(3), self.company)
+        create_orders(self.env, contact, days_ago(3), 100, company=self.company)
         self._compute()
         self.assertEqual(self._seen(customer).abc_class, "A")
         self.assertFalse(self._seen(contact).abc_class)

@@ -1,6 +1,6 @@
 from odoo.tests import TransactionCase, tagged
 
-from .common import create_customer, create_salesperson
+from .common import create_customer, create_sales_manager, create_salesperson
 
 
 @tagged("post_install", "-at_install")
@@ -40,8 +40,6 @@ class TestTrafficLightField(TransactionCase):
         self.assertEqual(customer.with_user(self.salesperson).traffic_light, "orange")
 
     def test_sales_manager_is_traffic_light_manager(self):
-        manager = create_salesperson(
-            self.env, "tl_field_manager", groups="sales_team.group_sale_manager"
-        )
+        manager = create_sales_manager(self.env, "tl_field_manager")
         self.assertTrue(manager.has_group("crm_traffic_light.group_traffic_light_manager"))
         self.assertFalse(manager.has_group("crm_traffic_light.group_traffic_light_admin"))

@@ -2,9 +2,10 @@ from datetime import datetime, timedelta
 
 from odoo.addons.crm_traffic_light.tests.common import (
     TrafficLightCase,
+    ago,
     create_customer,
-    create_order,
-    create_salesperson,
+    create_orders,
+    create_sales_manager,
     set_dates,
 )
 from odoo.tests import tagged
@@ -21,7 +22,7 @@ class TestSatisfaction(TrafficLightCase):
         cls.stage_open = Stage.search([("closed", "=", False)], order="sequence", limit=1)
         cls.stage_closed = Stage.search([("closed", "=", True)], order="sequence", limit=1)
         cls.customer = create_customer(cls.env, "Unhappy Customer", cls.salesperson)
-        create_order(cls.env, cls.customer, 10, 100.0, cls.product)
+        create_orders(cls.env, cls.customer, ago(10), 100.0)
         cls.contact = cls.env["res.partner"].create(
             {"name": "Unhappy Buyer", "parent_id": cls.customer.id}
         )
@@ -58,7 +59,7 @@ class TestSatisfaction(TrafficLightCase):
 
     def test_open_tickets_of_customer_and_contacts_in_the_window(self):
         other = create_customer(self.env, "Happy Customer")
-        create_order(self.env, other, 10, 100.0, self.product)
+        create_orders(self.env, other, ago(10), 100.0)
         self.ticket(self.customer, days_ago=5)
         self.ticket(self.contact, days_ago=100)
         self.ticket(self.customer, days_ago=20, closed=True)  # closed: ignored
@@ -102,7 +103,7 @@ class TestSatisfaction(TrafficLightCase):
 
     def test_companies_are_separated(self):
         company_b = self.env["res.company"].create({"name": "Traffic Light Helpdesk B"})
-        create_order(self.env, self.customer, 5, 100.0, self.product, company=company_b)
+        create_orders(self.env, self.customer, ago(5), 100.0, company=company_b)
         for _i in range(4):
             self.ticket(self.contact, company=company_b)
         self.ticket(self.customer)
@@ -141,9 +142,7 @@ class TestSatisfaction(TrafficLightCase):
         html = str(customer.traffic_light_explanation)
         self.assertIn("Open complaints in the window", html)
         self.assertIn("tickets in the window: 2", html)
-        manager = create_salesperson(
-            self.env, "tl_helpdesk_manager", groups="sales_team.group_sale_manager"
-        )
+        manager = create_sales_manager(self.env, "tl_helpdesk_manager")
         self.env["crm.team"].create(
             {
                 "name": "Helpdesk Team TL",
