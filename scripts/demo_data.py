@@ -492,8 +492,10 @@ class DemoGenerator:
     def setup_languages(self):
         """Install Polish and Russian as *Settings > Languages > Add Languages* does (the
         ``base.language.install`` wizard): Odoo's translations and the addons' pl.po / ru.po
-        for every installed module, chart of accounts included (7-11 s). German and Czech are
-        the languages of customers only: activated, no translations loaded."""
+        for every installed module, chart of accounts included (7-11 s). Not ``odoo-bin
+        --load-language`` at install: it makes its first language the database's default
+        (new partners, admin) and leaves English inactive. German and Czech are the languages
+        of customers only: activated, no translations loaded."""
         Lang = self.env["res.lang"].with_context(active_test=False)
         missing = Lang.search([("code", "in", UI_LANGS), ("active", "=", False)])
         if missing:
