@@ -22,6 +22,9 @@ payment states are the ones Odoo computes (checked by recomputing them with the 
 activities are copies of one message made by the ORM in the same way.
 """
 
+import base64
+import io
+import os
 import random
 import statistics
 import sys
@@ -31,6 +34,8 @@ from datetime import date, datetime, timedelta
 
 odoo_path, conf = sys.argv[1], sys.argv[2]
 sys.path.insert(0, odoo_path)
+
+from PIL import Image, ImageDraw, ImageFont  # noqa: E402  (a dependency of Odoo)
 
 import odoo  # noqa: E402
 from odoo.tools import SQL, float_round  # noqa: E402
@@ -424,6 +429,28 @@ NEGATIVE_NOTES = [
 ]
 
 
+def company_logo(odoo_dir, name):
+    """A small PNG logo (three lights and the company name) instead of Odoo's "Your logo"
+    placeholder on printed documents; None when the font is missing."""
+    font_path = os.path.join(odoo_dir, "addons/web/static/fonts/lato/Lato-Bol-webfont.ttf")
+    try:
+        font = ImageFont.truetype(font_path, 34)
+    except OSError:
+        return None
+    words = name.split(" GmbH")[0]
+    width = 110 + int(font.getlength(words))
+    img = Image.new("RGBA", (width, 80), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(img)
+    draw.rounded_rectangle((4, 8, 84, 72), radius=14, fill=(52, 58, 64, 255))
+    for i, colour in enumerate(((220, 53, 69), (253, 126, 20), (40, 167, 69))):
+        x = 20 + i * 24
+        draw.ellipse((x - 9, 31, x + 9, 49), fill=colour + (255,))
+    draw.text((100, 40), words, font=font, fill=(52, 58, 64, 255), anchor="lm")
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return base64.b64encode(buf.getvalue())
+
+
 def chunks(items, size):
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -477,6 +504,9 @@ class DemoGenerator:
         }
         if company.currency_id != eur and not env["account.move.line"].search_count([], limit=1):
             vals["currency_id"] = eur.id
+        logo = company_logo(odoo_path, vals["name"])
+        if logo:
+            vals["logo"] = logo
         company.write(vals)
         if not company.chart_template:
             env["account.chart.template"].try_loading("generic_coa", company, install_demo=False)
