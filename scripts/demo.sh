@@ -41,13 +41,14 @@ log "Demo database $DEMO_DB ready in $(( $(date +%s) - start )) s"
 cat <<TXT
 
   Odoo: http://localhost:$DEMO_PORT   (database $DEMO_DB)
-  Logins (login / password):
-    admin     / admin      Administrator (Traffic Light / Administrator)
-    katarzyna / katarzyna  Katarzyna Nowak, Sales / Administrator, leader of "Central Europe"
-    markus    / markus     Markus Weber, Sales / Administrator, leader of "DACH & East"
-    piotr     / piotr      Piotr Kowalski, salesperson (Sales / User: Own Documents)
-    anna      / anna       Anna Wiśniewska, salesperson (Sales / User: Own Documents)
-    olga      / olga       Olga Smirnova, salesperson (Sales / User: Own Documents)
+  Logins (login / password, language):
+    admin     / admin      English  Administrator (Traffic Light / Administrator)
+    katarzyna / katarzyna  Polish   Katarzyna Nowak, Sales / Administrator, leader of "Central Europe"
+    markus    / markus     English  Markus Weber, Sales / Administrator, leader of "DACH & East"
+    piotr     / piotr      Polish   Piotr Kowalski, salesperson (Sales / User: Own Documents)
+    anna      / anna       Polish   Anna Wiśniewska, salesperson (Sales / User: Own Documents)
+    olga      / olga       Russian  Olga Smirnova, salesperson (Sales / User: Own Documents)
+  Translated languages: English, Polish, Russian (switch in My Preferences).
   Customers: Sales > Customer Health > Customers (filter Red / Orange / Green).
 
 TXT

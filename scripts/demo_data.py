@@ -8,6 +8,11 @@ computation and prints how many customers are green, orange and red. The alerts 
 are then given a history (raised over the last 60 days, most with a first action, about half
 closed with a reason and a note) so that the handling time and reasons reports have data.
 
+Languages: Polish and Russian are installed with Odoo's and the addons' translations; the
+Polish team works in Polish, olga in Russian, markus and admin in English (STAFF). Every name
+the demo stores in a translatable field has its Polish and Russian value in TRANSLATIONS, and
+the end of the run prints (and checks) what each user reads in their language.
+
 Speed: partners, users, teams, products and price lists are created with the ORM. For the
 ~9,000 orders, invoices and payments the ORM would need ~10 minutes, so ONE order is made,
 confirmed, invoiced, posted and paid by the ORM (the prototype), every document is then
@@ -17,6 +22,9 @@ payment states are the ones Odoo computes (checked by recomputing them with the 
 activities are copies of one message made by the ORM in the same way.
 """
 
+import base64
+import io
+import os
 import random
 import statistics
 import sys
@@ -26,6 +34,8 @@ from datetime import date, datetime, timedelta
 
 odoo_path, conf = sys.argv[1], sys.argv[2]
 sys.path.insert(0, odoo_path)
+
+from PIL import Image, ImageDraw, ImageFont  # noqa: E402  (a dependency of Odoo)
 
 import odoo  # noqa: E402
 from odoo.tools import SQL, float_round  # noqa: E402
@@ -319,16 +329,77 @@ PRODUCTS = [
     ("Ear protection (20 pairs)", 26.0),
 ]
 SERVICE = ("On-site maintenance (hour)", 65.0)
+PRICELISTS = ("Standard prices", "Promotion -20%")
+# Customer tags (res.partner.category): the customer's trade, drawn with their own seed.
+CUSTOMER_TAGS = ["Construction", "Wholesale", "Manufacturing", "Logistics", "Retail"]
 
 STAFF = [
-    # login, name, team index, role
-    ("katarzyna", "Katarzyna Nowak", 0, "leader"),
-    ("piotr", "Piotr Kowalski", 0, "salesman"),
-    ("anna", "Anna Wiśniewska", 0, "salesman"),
-    ("markus", "Markus Weber", 1, "leader"),
-    ("olga", "Olga Smirnova", 1, "salesman"),
+    # login, name, team index, role, language of the user interface
+    ("katarzyna", "Katarzyna Nowak", 0, "leader", "pl_PL"),
+    ("piotr", "Piotr Kowalski", 0, "salesman", "pl_PL"),
+    ("anna", "Anna Wiśniewska", 0, "salesman", "pl_PL"),
+    ("markus", "Markus Weber", 1, "leader", "en_US"),
+    ("olga", "Olga Smirnova", 1, "salesman", "ru_RU"),
 ]
 TEAMS = ["Central Europe", "DACH & East"]
+
+# Languages installed with Odoo's translations and the addons' pl.po / ru.po. de_DE and cs_CZ
+# are only activated (customers' languages, no translations loaded): the addons ship no German
+# or Czech translation, so markus works in English.
+UI_LANGS = ("pl_PL", "ru_RU")
+PARTNER_LANGS = ("de_DE", "cs_CZ")
+
+# Every demo record name stored in a translatable field of Odoo (translate=True): products
+# (product.template.name), price lists (product.pricelist.name), sales teams (crm.team.name),
+# customer tags (res.partner.category.name). English source -> (Polish, Russian), the words a
+# Polish or Russian salesperson uses. The product category keeps its English name: its field
+# (product.category.name) is not translatable in Odoo 18. A name missing here stops the demo.
+TRANSLATIONS = {
+    # products
+    "Safety gloves (10 pairs)": ("Rękawice ochronne (10 par)", "Перчатки защитные (10 пар)"),
+    "Industrial adhesive 1 kg": ("Klej przemysłowy 1 kg", "Клей промышленный 1 кг"),
+    "Cable ties 200 mm (1000 pcs)": (
+        "Opaski kablowe 200 mm (1000 szt.)", "Хомуты кабельные 200 мм (1000 шт.)"),
+    "LED panel 60x60 40 W": ("Panel LED 60x60 40 W", "Светодиодная панель 60x60 40 Вт"),
+    "Pallet stretch film 500 mm": (
+        "Folia stretch do palet 500 mm", "Стрейч-плёнка паллетная 500 мм"),
+    "Cordless drill 18 V": (
+        "Wiertarko-wkrętarka akumulatorowa 18 V", "Аккумуляторная дрель-шуруповёрт 18 В"),
+    "Copy paper A4 (box of 5 reams)": (
+        "Papier ksero A4 (karton 5 ryz)", "Бумага офисная A4 (коробка 5 пачек)"),
+    "Toner cartridge TN-2420": ("Toner TN-2420", "Тонер-картридж TN-2420"),
+    "Workwear jacket": ("Kurtka robocza", "Куртка рабочая"),
+    "Safety helmet": ("Kask ochronny", "Каска защитная"),
+    "Hand cleaning paste 5 l": ("Pasta BHP do mycia rąk 5 l", "Паста для очистки рук 5 л"),
+    "Extension cable 25 m": ("Przedłużacz 25 m", "Удлинитель 25 м"),
+    "Steel shelving unit 180 cm": ("Regał metalowy 180 cm", "Стеллаж металлический 180 см"),
+    "Floor cleaner concentrate 10 l": (
+        "Koncentrat do mycia podłóg 10 l", "Концентрат для мытья полов 10 л"),
+    "Packaging tape (36 rolls)": ("Taśma pakowa (36 rolek)", "Скотч упаковочный (36 рулонов)"),
+    "Cardboard boxes 40x30x30 (50 pcs)": (
+        "Kartony 40x30x30 (50 szt.)", "Коробки картонные 40x30x30 (50 шт.)"),
+    "Storage bin 40 l": ("Pojemnik magazynowy 40 l", "Ящик для хранения 40 л"),
+    "Wood screws 5x50 (1000 pcs)": (
+        "Wkręty do drewna 5x50 (1000 szt.)", "Саморезы по дереву 5x50 (1000 шт.)"),
+    "Safety boots S3": ("Obuwie ochronne S3", "Ботинки защитные S3"),
+    "First aid kit DIN 13157": (
+        "Apteczka pierwszej pomocy DIN 13157", "Аптечка первой помощи DIN 13157"),
+    "Angle grinder 125 mm": ("Szlifierka kątowa 125 mm", "Угловая шлифмашина 125 мм"),
+    "Ear protection (20 pairs)": ("Zatyczki do uszu (20 par)", "Беруши (20 пар)"),
+    "On-site maintenance (hour)": ("Serwis u klienta (godzina)", "Выездное обслуживание (час)"),
+    # price lists
+    "Standard prices": ("Ceny standardowe", "Стандартные цены"),
+    "Promotion -20%": ("Promocja -20%", "Акция -20%"),
+    # sales teams
+    "Central Europe": ("Europa Środkowa", "Центральная Европа"),
+    "DACH & East": ("DACH i Wschód", "DACH и Восток"),
+    # customer tags
+    "Construction": ("Budownictwo", "Строительство"),
+    "Wholesale": ("Hurtownia", "Оптовая торговля"),
+    "Manufacturing": ("Produkcja", "Производство"),
+    "Logistics": ("Logistyka", "Логистика"),
+    "Retail": ("Handel detaliczny", "Розничная торговля"),
+}  # fmt: skip
 
 CONTACT_NOTES = {
     "call": [
@@ -356,6 +427,28 @@ NEGATIVE_NOTES = [
     "Debt collection call: no payment received yet.",
     "Second reminder sent for the overdue invoices.",
 ]
+
+
+def company_logo(odoo_dir, name):
+    """A small PNG logo (three lights and the company name) instead of Odoo's "Your logo"
+    placeholder on printed documents; None when the font is missing."""
+    font_path = os.path.join(odoo_dir, "addons/web/static/fonts/lato/Lato-Bol-webfont.ttf")
+    try:
+        font = ImageFont.truetype(font_path, 34)
+    except OSError:
+        return None
+    words = name.split(" GmbH")[0]
+    width = 110 + int(font.getlength(words))
+    img = Image.new("RGBA", (width, 80), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(img)
+    draw.rounded_rectangle((4, 8, 84, 72), radius=14, fill=(52, 58, 64, 255))
+    for i, colour in enumerate(((220, 53, 69), (253, 126, 20), (40, 167, 69))):
+        x = 20 + i * 24
+        draw.ellipse((x - 9, 31, x + 9, 49), fill=colour + (255,))
+    draw.text((100, 40), words, font=font, fill=(52, 58, 64, 255), anchor="lm")
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return base64.b64encode(buf.getvalue())
 
 
 def chunks(items, size):
@@ -411,6 +504,9 @@ class DemoGenerator:
         }
         if company.currency_id != eur and not env["account.move.line"].search_count([], limit=1):
             vals["currency_id"] = eur.id
+        logo = company_logo(odoo_path, vals["name"])
+        if logo:
+            vals["logo"] = logo
         company.write(vals)
         if not company.chart_template:
             env["account.chart.template"].try_loading("generic_coa", company, install_demo=False)
@@ -418,20 +514,41 @@ class DemoGenerator:
         groups = [self.ref("sale.group_discount_per_so_line"),
                   self.ref("product.group_product_pricelist")]  # fmt: skip
         env.ref("base.group_user").write({"implied_ids": [(4, g.id) for g in groups if g]})
-        for code in ("pl_PL", "de_DE", "ru_RU", "cs_CZ"):
-            lang = env["res.lang"].with_context(active_test=False).search([("code", "=", code)])
-            if lang and not lang.active:
-                lang.active = True
+        self.setup_languages()
         self.term_30 = env.ref("account.account_payment_term_30days")
         self.term_15 = env.ref("account.account_payment_term_15days")
         self.timer.step("company, currency, chart of accounts")
+
+    def setup_languages(self):
+        """Install Polish and Russian as *Settings > Languages > Add Languages* does (the
+        ``base.language.install`` wizard): Odoo's translations and the addons' pl.po / ru.po
+        for every installed module, chart of accounts included (7-11 s). Not ``odoo-bin
+        --load-language`` at install: it makes its first language the database's default
+        (new partners, admin) and leaves English inactive. German and Czech are the languages
+        of customers only: activated, no translations loaded."""
+        Lang = self.env["res.lang"].with_context(active_test=False)
+        missing = Lang.search([("code", "in", UI_LANGS), ("active", "=", False)])
+        if missing:
+            start = time.monotonic()
+            wizard = self.env["base.language.install"].create({"lang_ids": [(6, 0, missing.ids)]})
+            wizard.lang_install()
+            print("  loaded the translations of %s in %.1f s"
+                  % (", ".join(missing.mapped("code")), time.monotonic() - start))  # fmt: skip
+        for code in PARTNER_LANGS:
+            Lang._activate_lang(code)
+
+    def translate_names(self, records):
+        """Store the Polish and Russian names of records whose name is translatable."""
+        for record in records:
+            polish, russian = TRANSLATIONS[record.with_context(lang="en_US").name]
+            record.update_field_translations("name", {"pl_PL": polish, "ru_RU": russian})
 
     def setup_staff(self):
         env = self.env
         salesman = env.ref("sales_team.group_sale_salesman")
         manager = env.ref("sales_team.group_sale_manager")
         self.users = {}
-        for login, name, _team, role in STAFF:
+        for login, name, _team, role, lang in STAFF:
             user = env["res.users"].search([("login", "=", login)])
             vals = {
                 "name": name,
@@ -449,6 +566,7 @@ class DemoGenerator:
                     ),
                 ],  # fmt: skip
                 "tz": "Europe/Berlin",
+                "lang": lang,
             }
             if user:
                 user.write(vals)
@@ -467,8 +585,9 @@ class DemoGenerator:
                 }
             )
             self.teams.append(team)
+        self.translate_names(env["crm.team"].concat(*self.teams))
         self.team_of = {
-            login: self.teams[team] for login, _name, team, _role in STAFF
+            login: self.teams[team] for login, _name, team, _role, _lang in STAFF
         }  # fmt: skip
         self.timer.step("salespeople, leaders and sales teams")
 
@@ -491,11 +610,9 @@ class DemoGenerator:
         self.pricelist = Pricelist.search(
             [("company_id", "in", [False, self.company.id])], limit=1
         ) or Pricelist.create({"name": "Standard"})
-        self.pricelist.write(
-            {"name": "Standard prices", "currency_id": self.company.currency_id.id}
-        )
+        self.pricelist.write({"name": PRICELISTS[0], "currency_id": self.company.currency_id.id})
         promo_vals = {
-            "name": "Promotion -20%",
+            "name": PRICELISTS[1],
             "currency_id": self.company.currency_id.id,
             "item_ids": [(0, 0, {"applied_on": "3_global", "compute_price": "percentage",
                                  "percent_price": 20.0})],
@@ -504,6 +621,8 @@ class DemoGenerator:
         if promo_field:
             promo_vals[promo_field] = True
         self.promo_pricelist = Pricelist.create(promo_vals)
+        self.translate_names(templates)
+        self.translate_names(self.pricelist | self.promo_pricelist)
         self.timer.step("products and price lists")
 
     def promo_pricelist_field(self):
@@ -635,6 +754,20 @@ class DemoGenerator:
         for cust, contact in zip(owners, contacts, strict=True):
             cust["contacts"] |= contact
         self.timer.step("%d companies, %d contact persons" % (len(partners), len(contacts)))
+        self.tag_customers()
+
+    def tag_customers(self):
+        """Give every company a trade tag, drawn with its own seed so that the rest of the data
+        stays the same."""
+        Tag = self.env["res.partner.category"]
+        tags = Tag.concat(*(Tag.create({"name": name}) for name in CUSTOMER_TAGS))
+        self.translate_names(tags)
+        rng, by_tag = random.Random(SEED + 1), defaultdict(list)
+        for cust in self.customers:
+            by_tag[rng.choice(tags)].append(cust["partner"].id)
+        for tag, partner_ids in by_tag.items():
+            self.env["res.partner"].browse(partner_ids).write({"category_id": [(4, tag.id)]})
+        self.timer.step("%d customer tags" % len(tags))
 
     # -- the plan: every customer's history, aimed at one level of one indicator ---------------
 
@@ -1401,6 +1534,36 @@ def close_some_alerts(env):
     )
 
 
+def check_languages(env):
+    """Print what each demo user reads in their language: a product, a sales team, a menu of
+    Odoo and one of the addon. Stops the demo when a Polish or Russian translation is missing."""
+    product = env["product.template"].search([("default_code", "=", "IS-001")])
+    team = env["crm.team"].search([("name", "=", TEAMS[0])])
+    odoo_menu = env.ref("sale.sale_menu_root")
+    addon_menu = env.ref("crm_traffic_light.menu_customer_health_root", raise_if_not_found=False)
+    records = [product, team, odoo_menu] + ([addon_menu] if addon_menu else [])
+    english = [r.with_context(lang="en_US").name for r in records]
+    missing = []
+    print("What the users read (their language):")
+    for login, _name, _team, _role, lang in STAFF:
+        user = env["res.users"].search([("login", "=", login)])
+        names = [r.with_env(env(user=user, context={"lang": user.lang})).name for r in records]
+        print("  %-10s %s  %s" % (login, user.lang, " | ".join(names)))
+        if user.lang != lang:
+            missing.append("%s works in %s instead of %s" % (login, user.lang, lang))
+        elif lang in UI_LANGS:
+            expected = TRANSLATIONS[english[0]][UI_LANGS.index(lang)]
+            if names[0] != expected:
+                missing.append("%s reads the product %r, not %r" % (login, names[0], expected))
+            missing += [
+                "%s reads %r untranslated" % (login, en)
+                for en, name in zip(english[1:], names[1:], strict=True)
+                if name == en
+            ]
+    if missing:
+        sys.exit("Missing translations: " + "; ".join(missing))
+
+
 def main():
     odoo.tools.config.parse_config(["-c", conf, "--log-level=warn"])
     db = odoo.tools.config["db_name"]
@@ -1422,6 +1585,7 @@ def main():
         summary(env)
         run_engine(env)
         close_some_alerts(env)
+        check_languages(env)
 
 
 if __name__ == "__main__":
