@@ -82,6 +82,26 @@ class TestHealthCard(AlertCase):
         self.assertIn("The customer has not been evaluated yet.", html)
         self.assertIn("No open alert.", html)
 
+    def test_card_reads_in_the_readers_language_not_the_customers(self):
+        """A Polish salesperson prints a German customer's card: all of it in Polish."""
+        for code in ("pl_PL", "de_DE"):
+            self.env["res.lang"]._activate_lang(code)
+        self.env["ir.module.module"].search(
+            [("name", "=", "crm_traffic_light")]
+        )._update_translations(["pl_PL"], overwrite=True)
+        self.customer.lang = "de_DE"
+        self.salesperson.lang = "pl_PL"
+        Report = self.env["ir.actions.report"].with_user(self.salesperson)
+        html = (
+            Report.with_context(lang="pl_PL")
+            ._render_qweb_html(self.report.report_name, self.customer.ids)[0]
+            .decode()
+        )
+        for polish in ("Karta kondycji klienta", "Historia sygnalizatora", "Otwarte alerty"):
+            self.assertIn(polish, html)
+        self.assertNotIn("Traffic Light History", html)
+        self.assertIn("Czerwony", html, "the flag label, in the explanation too")
+
     def test_pdf_renders_for_real(self):
         pdf, report_format = (
             self.env["ir.actions.report"]
