@@ -712,6 +712,7 @@ class CrmTrafficLightAlert(models.Model):
         today = fields.Date.context_today(self)
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list, descriptions = [], defaultdict(list)
+        steps_by_lang = {}  # each activity reads in the language of its assignee
         for alert in self:
             for template in plan.template_ids:
                 responsible = template._determine_responsible(self.env["res.users"], alert)[
@@ -726,13 +727,19 @@ class CrmTrafficLightAlert(models.Model):
                     )
                     continue
                 deadline = template._get_date_deadline(today)
+                lang = responsible.lang or "en_US"
+                if lang not in steps_by_lang:
+                    steps_by_lang[lang] = {
+                        step.id: step for step in plan.template_ids.with_context(lang=lang)
+                    }
+                step = steps_by_lang[lang][template.id]
                 vals_list.append(
                     {
                         "res_model_id": model_id,
                         "res_id": alert.id,
                         "activity_type_id": template.activity_type_id.id,
-                        "summary": template.summary,
-                        "note": template.note,
+                        "summary": step.summary,
+                        "note": step.note,
                         "user_id": responsible.id,
                         "date_deadline": deadline,
                         "automated": True,

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.translate import html_translate
 
 ALERT_RESPONSIBLE_TYPES = {"traffic_light_salesperson", "traffic_light_manager"}
 
@@ -14,6 +15,11 @@ class MailActivityPlanTemplate(models.Model):
         ],
         ondelete={"traffic_light_salesperson": "cascade", "traffic_light_manager": "cascade"},
     )
+    # A playbook step reaches each salesperson in their own language: its summary and note
+    # are translatable (Odoo 18 stores them untranslated), and the alert's playbook creates
+    # each activity in the language of the person it is assigned to.
+    summary = fields.Char(translate=True)
+    note = fields.Html(translate=html_translate)
 
     @api.constrains("plan_id", "responsible_type")
     def _check_responsible_traffic_light(self):

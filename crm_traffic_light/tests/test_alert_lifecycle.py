@@ -86,6 +86,29 @@ class TestAlertLifecycle(AlertCase):
         self.assertIn("review the recovery", manager_activities.summary)
         self.assertIn(self.manager.partner_id, alert.message_partner_ids)
 
+    def test_playbook_activities_read_in_the_assignees_language(self):
+        """A red alert: the Polish salesperson's steps read in Polish, the Russian manager's
+        in Russian, whoever runs the engine (here: English)."""
+        for code in ("pl_PL", "ru_RU"):
+            self.env["res.lang"]._activate_lang(code)
+        self.env["ir.module.module"].search(
+            [("name", "=", "crm_traffic_light")]
+        )._update_translations(["pl_PL", "ru_RU"], overwrite=True)
+        self.salesperson.lang = "pl_PL"
+        self.manager.lang = "ru_RU"
+        sync_flags(self.env(context=dict(self.env.context, lang="en_US")), self.company,
+                   {self.customer: "red"})  # fmt: skip
+        alert = self.open_alert()
+        own = self.activities(alert, self.salesperson)
+        self.assertIn("Klient zagrożony: przeczytaj alert", own.mapped("summary"))
+        self.assertIn("Obowiązkowo: zamknij alert z przyczyną i notatką", own.mapped("summary"))
+        self.assertIn("Zadzwoń lub napisz do klienta", "".join(own.mapped("note")))
+        managers = self.activities(alert, self.manager)
+        self.assertEqual(
+            managers.mapped("summary"),
+            ["Красный клиент: обсудите с менеджером план возврата"],
+        )
+
     def test_manager_from_sales_team_or_customer(self):
         other_leader = create_sales_manager(self.env, "alert_other_leader")
         explicit = create_customer(self.env, "Explicit Manager Customer", self.salesperson)
