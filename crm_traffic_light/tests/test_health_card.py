@@ -100,7 +100,7 @@ class TestHealthCard(AlertCase):
         for polish in ("Karta kondycji klienta", "Historia sygnalizatora", "Otwarte alerty"):
             self.assertIn(polish, html)
         self.assertNotIn("Traffic Light History", html)
-        self.assertIn("Czerwony", html, "the flag label, in the explanation too")
+        self.assertIn("Flaga czerwona", html, "the flag label, in the explanation too")
 
     def test_pdf_renders_for_real(self):
         pdf, report_format = (
