@@ -12,6 +12,7 @@ from .common import (
     create_sales_manager,
     create_salesperson,
     create_team,
+    load_languages,
     make_result,
     sync_flags,
 )
@@ -89,11 +90,7 @@ class TestAlertLifecycle(AlertCase):
     def test_playbook_activities_read_in_the_assignees_language(self):
         """A red alert: the Polish salesperson's steps read in Polish, the Russian manager's
         in Russian, whoever runs the engine (here: English)."""
-        for code in ("pl_PL", "ru_RU"):
-            self.env["res.lang"]._activate_lang(code)
-        self.env["ir.module.module"].search(
-            [("name", "=", "crm_traffic_light")]
-        )._update_translations(["pl_PL", "ru_RU"], overwrite=True)
+        load_languages(self.env, "pl_PL", "ru_RU")
         self.salesperson.lang = "pl_PL"
         self.manager.lang = "ru_RU"
         sync_flags(self.env(context=dict(self.env.context, lang="en_US")), self.company,

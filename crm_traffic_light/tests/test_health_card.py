@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from odoo.tests import new_test_user, tagged
 
-from .common import create_customer, make_result, sync_flags
+from .common import create_customer, load_languages, make_result, sync_flags
 from .test_alert_lifecycle import AlertCase
 
 
@@ -84,11 +84,7 @@ class TestHealthCard(AlertCase):
 
     def test_card_reads_in_the_readers_language_not_the_customers(self):
         """A Polish salesperson prints a German customer's card: all of it in Polish."""
-        for code in ("pl_PL", "de_DE"):
-            self.env["res.lang"]._activate_lang(code)
-        self.env["ir.module.module"].search(
-            [("name", "=", "crm_traffic_light")]
-        )._update_translations(["pl_PL"], overwrite=True)
+        load_languages(self.env, "pl_PL", "de_DE")
         self.customer.lang = "de_DE"
         self.salesperson.lang = "pl_PL"
         Report = self.env["ir.actions.report"].with_user(self.salesperson)

@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from .common import ago, create_customer, create_orders, create_salesperson
+from .common import ago, create_customer, create_orders, create_salesperson, load_languages
 
 LANGS = ("pl_PL", "ru_RU")
 
@@ -13,12 +13,7 @@ class TestLanguageTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for code in LANGS:
-            cls.env["res.lang"]._activate_lang(code)
-        # Only this addon's translations: enough for its screens, much faster than all.
-        cls.env["ir.module.module"].search(
-            [("name", "=", "crm_traffic_light")]
-        )._update_translations(list(LANGS), overwrite=True)
+        load_languages(cls.env, *LANGS)
         company = cls.env.company
         cls.env["crm.traffic.light.norm"]._ensure_default_norms(company)
         cls.salesperson = create_salesperson(cls.env, "tour_lang_sales")

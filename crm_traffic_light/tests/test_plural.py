@@ -1,7 +1,7 @@
 from odoo.tests import tagged
 
 from ..tools.plural import ALERTS, DAYS, WEEKS, plural_category
-from .common import TrafficLightCase, ago, create_customer, create_orders
+from .common import TrafficLightCase, ago, create_customer, create_orders, load_languages
 
 LANGS = ("pl_PL", "ru_RU", "cs_CZ")
 
@@ -14,11 +14,7 @@ class TestPluralForms(TrafficLightCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for code in LANGS:
-            cls.env["res.lang"]._activate_lang(code)
-        cls.env["ir.module.module"].search(
-            [("name", "=", "crm_traffic_light")]
-        )._update_translations(list(LANGS), overwrite=True)
+        load_languages(cls.env, *LANGS)
 
     def counted(self, word, lang, *counts):
         env = self.env(context=dict(self.env.context, lang=lang))
