@@ -1,11 +1,12 @@
 import json
 from collections import defaultdict
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.mail import generate_tracking_message_id
 
 from ..tools.plural import DAYS
 from .res_partner import ALERT_FLAG_SELECTION
@@ -24,6 +25,10 @@ FLAG_SEVERITY = {"green": 0, "orange": 1, "red": 2}
 # (e.g. the first full run), the rest wait for the playbook cron. System parameter
 # ``crm_traffic_light.alert_playbook_batch_limit`` overrides it.
 PLAYBOOK_BATCH_LIMIT = 200
+# Playbooks launched by one full run over all its batches (the first run after installation
+# raises tens of thousands of alerts). System parameter
+# ``crm_traffic_light.alert_playbook_run_limit`` overrides it.
+PLAYBOOK_RUN_LIMIT = 1000
 # Pending alerts handled per committed batch of the playbook cron.
 PLAYBOOK_CRON_BATCH = 200
 # Fields a salesperson may not change on their own alerts (the engine and managers set them).
@@ -410,10 +415,14 @@ class CrmTrafficLightAlert(models.Model):
                 to_resolve.append(current[0])
         # Playbooks of the first ``limit`` new/upgraded alerts start now, the others wait for
         # the playbook cron (a first run raises tens of thousands of alerts at once).
-        limit = self._playbook_batch_limit()
-        created = alerts._create_alerts(company, to_create, playbook_limit=limit)
-        limit = max(limit - len(created), 0)
+        budget = self._playbook_limit(company)
+        created = alerts._create_alerts(company, to_create, playbook_limit=budget)
+        launched = len(created.filtered(lambda a: not a.playbook_pending))
+        limit = max(budget - launched, 0)
         upgraded = alerts.browse(list(to_upgrade))._upgrade_to_red(to_upgrade, playbook_limit=limit)
+        launched += len(upgraded.filtered(lambda a: not a.playbook_pending))
+        if launched and self.env.context.get("traffic_light_full_run"):
+            company.sudo().traffic_light_run_playbooks += launched
         resolved = alerts.browse(to_resolve)._auto_resolve()
         return {"created": created, "upgraded": upgraded, "resolved": resolved}
 
@@ -482,61 +491,93 @@ class CrmTrafficLightAlert(models.Model):
         return {pid: self.env["res.users"].browse(manager_id) for pid, _user, manager_id in rows}
 
     @api.model
+    def _playbook_param(self, key, default):
+        value = self.env["ir.config_parameter"].sudo().get_param(key)
+        try:
+            return max(int(value), 0) if value not in (None, False, "") else default
+        except ValueError:
+            return default
+
+    @api.model
     def _playbook_batch_limit(self):
         """How many new/upgraded alerts of one engine batch get their playbook at once."""
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("crm_traffic_light.alert_playbook_batch_limit")
+        return self._playbook_param(
+            "crm_traffic_light.alert_playbook_batch_limit", PLAYBOOK_BATCH_LIMIT
         )
-        try:
-            return max(int(value), 0) if value not in (None, False, "") else PLAYBOOK_BATCH_LIMIT
-        except ValueError:
-            return PLAYBOOK_BATCH_LIMIT
+
+    @api.model
+    def _playbook_limit(self, company):
+        """How many new/upgraded alerts of this batch get their playbook at once: the bound
+        of a batch and, inside a full run, what is left of the run's budget (the playbooks
+        the run already launched are counted on the company, with its cursor)."""
+        limit = self._playbook_batch_limit()
+        if self.env.context.get("traffic_light_full_run"):
+            run_limit = self._playbook_param(
+                "crm_traffic_light.alert_playbook_run_limit", PLAYBOOK_RUN_LIMIT
+            )
+            limit = min(limit, max(run_limit - company.sudo().traffic_light_run_playbooks, 0))
+        return limit
 
     def _create_alerts(self, company, results, playbook_limit=None):
+        """Raise the alerts of ``results`` (``{partner_id: result}``, customers of ``company``
+        without an open alert) set-based: one INSERT for the alerts, one for their
+        followers (the salesperson), their creation notes (with the salesperson and manager
+        as tracking values) and the customers' notes in a few INSERTs; no per-record ORM
+        create. A customer that got an open alert meanwhile (another transaction) is
+        skipped. The first ``playbook_limit`` alerts get their playbook now, the others
+        are left to the playbook cron. Returns the alerts raised, in the order of
+        ``results``."""
         if not results:
             return self.browse()
         self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT p.id, CASE WHEN u.active THEN p.user_id END,
-                       COALESCE(p.traffic_light_manager_id, t.user_id)
-                  FROM res_partner p
-             LEFT JOIN res_users u ON u.id = p.user_id
-             LEFT JOIN crm_team t ON t.id = u.sale_team_id AND t.active
-                 WHERE p.id = ANY(%s)
-                """,
-                list(results),
-            )
-        )
-        people = {pid: (user_id, manager_id) for pid, user_id, manager_id in self.env.cr.fetchall()}
+        cr = self.env.cr
         now = fields.Datetime.now()
-        vals_list, by_people = [], defaultdict(list)
-        for partner_id, result in results.items():
+        rows = []
+        for n, (partner_id, result) in enumerate(results.items()):
             snapshot = self._snapshot_values(result)
-            vals_list.append(
+            rows.append(
                 {
+                    "n": n,
                     "partner_id": partner_id,
-                    "company_id": company.id,
                     "flag": result["flag"],
-                    "date_raised": now,
-                    "date_red": now if result["flag"] == "red" else False,
-                    "indicator_snapshot": snapshot,
-                    "main_indicator_code": self._main_indicator(snapshot),
+                    "snapshot": snapshot,
+                    "main": self._main_indicator(snapshot) or None,
                 }
             )
-        alerts = self.with_context(mail_create_nosubscribe=True).create(vals_list)
-        # Salesperson and manager written per (salesperson, manager) pair: the followers are
-        # then subscribed per group instead of per alert.
-        for alert, partner_id in zip(alerts, results, strict=True):
-            by_people[people.get(partner_id, (None, None))].append(alert.id)
-        for (user_id, manager_id), alert_ids in by_people.items():
-            if user_id or manager_id:
-                self.browse(alert_ids).write(
-                    {"user_id": user_id or False, "manager_id": manager_id or False}
-                )
+        cr.execute(
+            SQL(
+                """
+                INSERT INTO crm_traffic_light_alert
+                       (partner_id, company_id, flag, state, date_raised, date_red,
+                        indicator_snapshot, main_indicator_code, user_id, manager_id,
+                        response_hours, handling_hours, handling_days,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT v.partner_id, %(company)s, v.flag, 'new', %(now)s,
+                       CASE WHEN v.flag = 'red' THEN %(now)s END,
+                       v.snapshot, v.main, CASE WHEN u.active THEN p.user_id END,
+                       COALESCE(p.traffic_light_manager_id, t.user_id),
+                       0, 0, 0, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM jsonb_to_recordset(%(rows)s::jsonb)
+                       AS v(n int, partner_id int, flag varchar, snapshot jsonb, main varchar)
+                  JOIN res_partner p ON p.id = v.partner_id
+             LEFT JOIN res_users u ON u.id = p.user_id
+             LEFT JOIN crm_team t ON t.id = u.sale_team_id AND t.active
+                 ORDER BY v.n
+                    ON CONFLICT (partner_id, company_id) WHERE state IN %(open)s DO NOTHING
+             RETURNING id
+                """,
+                company=company.id,
+                now=now,
+                uid=self.env.uid,
+                rows=json.dumps(rows),
+                open=OPEN_STATES,
+            )
+        )
+        alerts = self.browse(sorted(row[0] for row in cr.fetchall()))
+        if not alerts:
+            return alerts
+        alerts._subscribe_salespeople()
+        alerts._log_creation()
         now_alerts = alerts if playbook_limit is None else alerts[:playbook_limit]
         later = alerts - now_alerts
         if later:
@@ -544,6 +585,118 @@ class CrmTrafficLightAlert(models.Model):
         now_alerts._launch_raised_playbooks(company)
         alerts._log_on_customers("raised")
         return alerts
+
+    def _subscribe_salespeople(self):
+        """The salesperson follows their new alerts with the default subtypes, as the
+        ORM's auto-subscription of ``user_id`` would do (without notifying them: the
+        activities tell them). One INSERT for the followers and their subtypes."""
+        subtype_ids = self.env["mail.message.subtype"]._get_auto_subscription_subtypes(self._name)[
+            1
+        ]
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH f AS (
+                    INSERT INTO mail_followers (res_model, res_id, partner_id)
+                    SELECT %(model)s, a.id, u.partner_id
+                      FROM crm_traffic_light_alert a
+                      JOIN res_users u ON u.id = a.user_id
+                     WHERE a.id = ANY(%(ids)s) AND u.active AND u.partner_id IS NOT NULL
+                        ON CONFLICT DO NOTHING
+                 RETURNING id
+                )
+                INSERT INTO mail_followers_mail_message_subtype_rel
+                       (mail_followers_id, mail_message_subtype_id)
+                SELECT f.id, s.id FROM f CROSS JOIN unnest(%(subtypes)s::int[]) AS s(id)
+                """,
+                model=self._name,
+                ids=self.ids,
+                subtypes=list(subtype_ids),
+            )
+        )
+        self.env["mail.followers"].invalidate_model()
+        self.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
+
+    def _log_creation(self):
+        """The creation note of new alerts (what ``mail.thread.create`` logs), with the
+        salesperson and manager as tracking values."""
+        fields_ = self.env["ir.model.fields"]._get_ids(self._name)
+        bodies = dict.fromkeys(self.ids, self[:1]._creation_message())
+        tracked = [(fields_["user_id"], "user_id"), (fields_["manager_id"], "manager_id")]
+        message_ids = self._log_notes_sql(bodies)
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO mail_tracking_value
+                       (field_id, mail_message_id, old_value_integer, old_value_char,
+                        new_value_integer, new_value_char,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT f.field_id, m.message_id, 0, '', u.id, COALESCE(p.name, ''),
+                       %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+                  FROM unnest(%(alert_ids)s::int[], %(message_ids)s::int[])
+                       AS m(alert_id, message_id)
+                  JOIN crm_traffic_light_alert a ON a.id = m.alert_id
+                 CROSS JOIN unnest(%(field_ids)s::int[], %(fnames)s::varchar[])
+                       AS f(field_id, fname)
+                  JOIN res_users u
+                    ON u.id = CASE f.fname WHEN 'user_id' THEN a.user_id ELSE a.manager_id END
+                  JOIN res_partner p ON p.id = u.partner_id
+                 ORDER BY m.message_id, f.field_id
+                """,
+                uid=self.env.uid,
+                alert_ids=list(message_ids),
+                message_ids=list(message_ids.values()),
+                field_ids=[field_id for field_id, _name in tracked],
+                fnames=[name for _id, name in tracked],
+            )
+        )
+
+    @api.model
+    def _log_notes_sql(self, bodies, model=None):
+        """Log internal notes ``{res_id: body}`` on records of ``model`` (default: alerts)
+        in one INSERT, with the values ``mail.thread._message_log_batch`` gives them (the
+        bodies are escaped and sanitized alike). Returns ``{res_id: message_id}``."""
+        model = model or self._name
+        Thread = self.env[model]
+        Message = self.env["mail.message"]
+        author_id, email_from = Thread._message_compute_author(None, None, raise_on_email=False)
+        body_field = Message._fields["body"]
+        res_ids = list(bodies)
+        texts = [
+            body_field.convert_to_column(escape(bodies[res_id]), Message) or ""
+            for res_id in res_ids
+        ]
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO mail_message
+                       (res_id, model, body, author_id, email_from, message_type, is_internal,
+                        subtype_id, message_id, reply_to, email_add_signature, date,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT v.res_id, %(model)s, v.body, %(author)s, %(email_from)s,
+                       'notification', TRUE, %(subtype)s, %(message_id)s, %(reply_to)s, FALSE,
+                       %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(res_ids)s::int[], %(bodies)s::text[]) WITH ORDINALITY
+                       AS v(res_id, body, n)
+                 ORDER BY v.n
+             RETURNING res_id, id
+                """,
+                model=model,
+                author=author_id or None,
+                email_from=email_from or None,
+                subtype=self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                message_id=generate_tracking_message_id("message-notify"),
+                reply_to=Thread._notify_get_reply_to(default=email_from)[False] or None,
+                now=fields.Datetime.now(),
+                uid=self.env.uid,
+                res_ids=res_ids,
+                bodies=texts,
+            )
+        )
+        message_ids = dict(self.env.cr.fetchall())
+        Message.invalidate_model()
+        Thread.browse(res_ids).invalidate_recordset(["message_ids"])
+        return message_ids
 
     def _launch_raised_playbooks(self, company):
         """The playbooks of newly raised alerts of ``company``: orange for all, red too for
@@ -737,6 +890,7 @@ class CrmTrafficLightAlert(models.Model):
         self._message_log_batch(bodies=bodies)
 
     def _log_on_customers(self, event):
+        """One note per alert on its customer's chatter, linking to the alert (one INSERT)."""
         flags = dict(self._fields["flag"]._description_selection(self.env))
         messages = {
             "raised": self.env._("Traffic light alert raised (%(flag)s): %(causes)s"),
@@ -764,8 +918,7 @@ class CrmTrafficLightAlert(models.Model):
                 alert.display_name,
             )
             bodies[alert.partner_id.id] = Markup("<p>%s</p><p>%s</p>") % (text, link)
-        partners = self.partner_id.sudo().with_context(mail_notrack=True)
-        partners._message_log_batch(bodies=bodies)
+        self._log_notes_sql(bodies, model="res.partner")
 
     # ------------------------------------------------------------------ user actions
 
