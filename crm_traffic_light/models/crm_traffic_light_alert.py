@@ -654,18 +654,18 @@ class CrmTrafficLightAlert(models.Model):
     @api.model
     def _log_notes_sql(self, bodies, model=None):
         """Log internal notes ``{res_id: body}`` on records of ``model`` (default: alerts)
-        in one INSERT, with the values ``mail.thread._message_log_batch`` gives them (the
-        bodies are escaped and sanitized alike). Returns ``{res_id: message_id}``."""
+        in one INSERT, with the values ``mail.thread._message_log_batch`` gives them. The
+        bodies are ``Markup`` built from escaped values, in the form the HTML sanitizer
+        gives (double-quoted attributes); plain strings are escaped. Returns
+        ``{res_id: message_id}``."""
         model = model or self._name
         Thread = self.env[model]
         Message = self.env["mail.message"]
         author_id, email_from = Thread._message_compute_author(None, None, raise_on_email=False)
-        body_field = Message._fields["body"]
         res_ids = list(bodies)
-        texts = [
-            body_field.convert_to_column(escape(bodies[res_id]), Message) or ""
-            for res_id in res_ids
-        ]
+        # Markup built from escaped values is stored as it is (plain strings are escaped):
+        # sanitizing each body again would cost more than the rest of the batch.
+        texts = [str(escape(bodies[res_id])) for res_id in res_ids]
         self.env.cr.execute(
             SQL(
                 """
@@ -912,7 +912,7 @@ class CrmTrafficLightAlert(models.Model):
                 "reason": alert.reason_id.name or "-",
                 "note": alert.note or "-",
             }
-            link = Markup("<a href='#' data-oe-model='%s' data-oe-id='%s'>%s</a>") % (
+            link = Markup('<a href="#" data-oe-model="%s" data-oe-id="%s">%s</a>') % (
                 self._name,
                 alert.id,
                 alert.display_name,
