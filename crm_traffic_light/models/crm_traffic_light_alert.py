@@ -28,7 +28,7 @@ PLAYBOOK_BATCH_LIMIT = 200
 # Playbooks launched by one full run over all its batches (the first run after installation
 # raises tens of thousands of alerts). System parameter
 # ``crm_traffic_light.alert_playbook_run_limit`` overrides it.
-PLAYBOOK_RUN_LIMIT = 1000
+PLAYBOOK_RUN_LIMIT = 500
 # Pending alerts handled per committed batch of the playbook cron.
 PLAYBOOK_CRON_BATCH = 200
 # Fields a salesperson may not change on their own alerts (the engine and managers set them).
@@ -200,11 +200,13 @@ class CrmTrafficLightAlert(models.Model):
     def _compute_display_name(self):
         flags = dict(self._fields["flag"]._description_selection(self.env))
         for alert in self:
-            alert.display_name = self.env._(
-                "%(customer)s (%(flag)s)",
-                customer=alert.partner_id.display_name or "",
-                flag=flags.get(alert.flag, ""),
+            alert.display_name = self._alert_name(
+                alert.partner_id.display_name, flags.get(alert.flag, "")
             )
+
+    @api.model
+    def _alert_name(self, customer, flag_label):
+        return self.env._("%(customer)s (%(flag)s)", customer=customer or "", flag=flag_label)
 
     @api.depends("state")
     def _compute_is_open(self):
@@ -266,13 +268,16 @@ class CrmTrafficLightAlert(models.Model):
         the chatter messages of a batch of alerts need only this)."""
         definitions = self._indicator_definitions()
         for alert in self:
-            snapshot = alert.indicator_snapshot or {}
-            causes = [
-                (FLAG_SEVERITY[data["level"]], definitions.get(code, {}).get("name") or code)
-                for code, data in snapshot.items()
-                if data.get("level") in ("orange", "red")
-            ]
-            alert.cause_summary = ", ".join(name for _rank, name in sorted(causes, reverse=True))
+            alert.cause_summary = self._cause_summary(alert.indicator_snapshot, definitions)
+
+    @api.model
+    def _cause_summary(self, snapshot, definitions):
+        causes = [
+            (FLAG_SEVERITY[data["level"]], definitions.get(code, {}).get("name") or code)
+            for code, data in (snapshot or {}).items()
+            if data.get("level") in ("orange", "red")
+        ]
+        return ", ".join(name for _rank, name in sorted(causes, reverse=True))
 
     @api.depends("indicator_snapshot")
     @api.depends_context("lang")
@@ -417,9 +422,10 @@ class CrmTrafficLightAlert(models.Model):
         # the playbook cron (a first run raises tens of thousands of alerts at once).
         budget = self._playbook_limit(company)
         created = alerts._create_alerts(company, to_create, playbook_limit=budget)
-        launched = len(created.filtered(lambda a: not a.playbook_pending))
-        limit = max(budget - launched, 0)
-        upgraded = alerts.browse(list(to_upgrade))._upgrade_to_red(to_upgrade, playbook_limit=limit)
+        launched = min(len(created), budget)
+        upgraded = alerts.browse(list(to_upgrade))._upgrade_to_red(
+            to_upgrade, playbook_limit=budget - launched
+        )
         launched += len(upgraded.filtered(lambda a: not a.playbook_pending))
         if launched and self.env.context.get("traffic_light_full_run"):
             company.sudo().traffic_light_run_playbooks += launched
@@ -523,18 +529,18 @@ class CrmTrafficLightAlert(models.Model):
         without an open alert) set-based: one INSERT for the alerts, one for their
         followers (the salesperson), their creation notes (with the salesperson and manager
         as tracking values) and the customers' notes in a few INSERTs; no per-record ORM
-        create. A customer that got an open alert meanwhile (another transaction) is
-        skipped. The first ``playbook_limit`` alerts get their playbook now, the others
-        are left to the playbook cron. Returns the alerts raised, in the order of
-        ``results``."""
+        create or read. A customer that got an open alert meanwhile (another transaction)
+        is skipped. The first ``playbook_limit`` alerts get their playbook now, the others
+        are raised with their playbook pending for the playbook cron. Returns the alerts
+        raised, in the order of ``results``."""
         if not results:
             return self.browse()
         self.env.flush_all()
         cr = self.env.cr
         now = fields.Datetime.now()
-        rows = []
+        rows, snapshots = [], {}
         for n, (partner_id, result) in enumerate(results.items()):
-            snapshot = self._snapshot_values(result)
+            snapshot = snapshots[partner_id] = self._snapshot_values(result)
             rows.append(
                 {
                     "n": n,
@@ -544,46 +550,75 @@ class CrmTrafficLightAlert(models.Model):
                     "main": self._main_indicator(snapshot) or None,
                 }
             )
+        pending = playbook_limit is not None and len(rows) > playbook_limit
         cr.execute(
             SQL(
                 """
-                INSERT INTO crm_traffic_light_alert
-                       (partner_id, company_id, flag, state, date_raised, date_red,
-                        indicator_snapshot, main_indicator_code, user_id, manager_id,
-                        response_hours, handling_hours, handling_days,
-                        create_uid, create_date, write_uid, write_date)
-                SELECT v.partner_id, %(company)s, v.flag, 'new', %(now)s,
-                       CASE WHEN v.flag = 'red' THEN %(now)s END,
-                       v.snapshot, v.main, CASE WHEN u.active THEN p.user_id END,
-                       COALESCE(p.traffic_light_manager_id, t.user_id),
-                       0, 0, 0, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM jsonb_to_recordset(%(rows)s::jsonb)
-                       AS v(n int, partner_id int, flag varchar, snapshot jsonb, main varchar)
-                  JOIN res_partner p ON p.id = v.partner_id
-             LEFT JOIN res_users u ON u.id = p.user_id
-             LEFT JOIN crm_team t ON t.id = u.sale_team_id AND t.active
-                 ORDER BY v.n
-                    ON CONFLICT (partner_id, company_id) WHERE state IN %(open)s DO NOTHING
-             RETURNING id
+                WITH new AS (
+                    INSERT INTO crm_traffic_light_alert
+                           (partner_id, company_id, flag, state, date_raised, date_red,
+                            indicator_snapshot, main_indicator_code, user_id, manager_id,
+                            playbook_pending, response_hours, handling_hours, handling_days,
+                            create_uid, create_date, write_uid, write_date)
+                    SELECT v.partner_id, %(company)s, v.flag, 'new', %(now)s,
+                           CASE WHEN v.flag = 'red' THEN %(now)s END,
+                           v.snapshot, v.main, CASE WHEN u.active THEN p.user_id END,
+                           COALESCE(p.traffic_light_manager_id, t.user_id),
+                           %(pending)s, 0, 0, 0, %(uid)s, %(now)s, %(uid)s, %(now)s
+                      FROM jsonb_to_recordset(%(rows)s::jsonb)
+                           AS v(n int, partner_id int, flag varchar, snapshot jsonb, main varchar)
+                      JOIN res_partner p ON p.id = v.partner_id
+                 LEFT JOIN res_users u ON u.id = p.user_id
+                 LEFT JOIN crm_team t ON t.id = u.sale_team_id AND t.active
+                     ORDER BY v.n
+                        ON CONFLICT (partner_id, company_id) WHERE state IN %(open)s DO NOTHING
+                 RETURNING id, partner_id, flag
+                )
+                SELECT new.id, new.partner_id, new.flag, p.complete_name
+                  FROM new JOIN res_partner p ON p.id = new.partner_id
+                 ORDER BY new.id
                 """,
                 company=company.id,
                 now=now,
                 uid=self.env.uid,
                 rows=json.dumps(rows),
                 open=OPEN_STATES,
+                pending="raised" if pending else None,
             )
         )
-        alerts = self.browse(sorted(row[0] for row in cr.fetchall()))
+        raised = cr.fetchall()
+        alerts = self.browse(row[0] for row in raised)
         if not alerts:
             return alerts
         alerts._subscribe_salespeople()
         alerts._log_creation()
         now_alerts = alerts if playbook_limit is None else alerts[:playbook_limit]
-        later = alerts - now_alerts
-        if later:
-            later._mark_playbook_pending("raised")
+        if pending:
+            if now_alerts:
+                cr.execute(
+                    SQL(
+                        "UPDATE crm_traffic_light_alert SET playbook_pending = NULL "
+                        "WHERE id = ANY(%s)",
+                        now_alerts.ids,
+                    )
+                )
+            alerts.invalidate_recordset(["playbook_pending"])
+            self._trigger_playbook_cron()
         now_alerts._launch_raised_playbooks(company)
-        alerts._log_on_customers("raised")
+        # The customers' notes from what is at hand (no read of the new alerts).
+        definitions = self._indicator_definitions()
+        flags = dict(self._fields["flag"]._description_selection(self.env))
+        text = self._customer_messages()["raised"]
+        bodies = {}
+        for alert_id, partner_id, flag, name in raised:
+            label = flags.get(flag, "")
+            causes = self._cause_summary(snapshots[partner_id], definitions)
+            bodies[partner_id] = self._customer_note(
+                text % {"flag": label, "causes": causes or "-"},
+                alert_id,
+                self._alert_name(name, label),
+            )
+        self._log_notes_sql(bodies, model="res.partner")
         return alerts
 
     def _subscribe_salespeople(self):
@@ -717,6 +752,10 @@ class CrmTrafficLightAlert(models.Model):
             )
         )
         self.invalidate_recordset(["playbook_pending"])
+        self._trigger_playbook_cron()
+
+    @api.model
+    def _trigger_playbook_cron(self):
         cron = self.env.ref(
             "crm_traffic_light.ir_cron_traffic_light_alert_playbooks", raise_if_not_found=False
         )
@@ -806,6 +845,8 @@ class CrmTrafficLightAlert(models.Model):
             return self.env["mail.activity"]
         today = fields.Date.context_today(self)
         model_id = self.env["ir.model"]._get_id(self._name)
+        # The activities' record names, computed for the whole batch at once.
+        self.mapped("display_name")
         vals_list, descriptions = [], defaultdict(list)
         for alert in self:
             for template in plan.template_ids:
@@ -889,10 +930,8 @@ class CrmTrafficLightAlert(models.Model):
             bodies[alert.id] = body
         self._message_log_batch(bodies=bodies)
 
-    def _log_on_customers(self, event):
-        """One note per alert on its customer's chatter, linking to the alert (one INSERT)."""
-        flags = dict(self._fields["flag"]._description_selection(self.env))
-        messages = {
+    def _customer_messages(self):
+        return {
             "raised": self.env._("Traffic light alert raised (%(flag)s): %(causes)s"),
             "upgraded": self.env._("Traffic light alert upgraded to %(flag)s: %(causes)s"),
             "auto_resolved": self.env._(
@@ -903,6 +942,21 @@ class CrmTrafficLightAlert(models.Model):
                 "Note: %(note)s"
             ),
         }
+
+    @api.model
+    def _customer_note(self, text, alert_id, alert_name):
+        """The note on the customer's chatter: ``text`` and a link to the alert."""
+        link = Markup('<a href="#" data-oe-model="%s" data-oe-id="%s">%s</a>') % (
+            self._name,
+            alert_id,
+            alert_name,
+        )
+        return Markup("<p>%s</p><p>%s</p>") % (text, link)
+
+    def _log_on_customers(self, event):
+        """One note per alert on its customer's chatter, linking to the alert (one INSERT)."""
+        flags = dict(self._fields["flag"]._description_selection(self.env))
+        messages = self._customer_messages()
         bodies = {}
         for alert in self:
             text = messages[event] % {
@@ -912,12 +966,7 @@ class CrmTrafficLightAlert(models.Model):
                 "reason": alert.reason_id.name or "-",
                 "note": alert.note or "-",
             }
-            link = Markup('<a href="#" data-oe-model="%s" data-oe-id="%s">%s</a>') % (
-                self._name,
-                alert.id,
-                alert.display_name,
-            )
-            bodies[alert.partner_id.id] = Markup("<p>%s</p><p>%s</p>") % (text, link)
+            bodies[alert.partner_id.id] = self._customer_note(text, alert.id, alert.display_name)
         self._log_notes_sql(bodies, model="res.partner")
 
     # ------------------------------------------------------------------ user actions
