@@ -21,6 +21,7 @@ ALERT_STATE_SELECTION = [
 OPEN_STATES = ("new", "in_progress", "escalated")
 CLOSED_STATES = ("resolved", "auto_resolved")
 FLAG_SEVERITY = {"green": 0, "orange": 1, "red": 2}
+SCALAR_TYPES = frozenset((int, float, str, bool, type(None)))
 # Playbooks launched inside an engine batch: beyond this many new/upgraded alerts in one batch
 # (e.g. the first full run), the rest wait for the playbook cron. System parameter
 # ``crm_traffic_light.alert_playbook_batch_limit`` overrides it.
@@ -28,7 +29,7 @@ PLAYBOOK_BATCH_LIMIT = 200
 # Playbooks launched by one full run over all its batches (the first run after installation
 # raises tens of thousands of alerts). System parameter
 # ``crm_traffic_light.alert_playbook_run_limit`` overrides it.
-PLAYBOOK_RUN_LIMIT = 500
+PLAYBOOK_RUN_LIMIT = 200
 # Pending alerts handled per committed batch of the playbook cron.
 PLAYBOOK_CRON_BATCH = 200
 # Fields a salesperson may not change on their own alerts (the engine and managers set them).
@@ -443,11 +444,17 @@ class CrmTrafficLightAlert(models.Model):
         """The part of an engine result stored on the alert: JSON-safe indicator data."""
         snapshot = {}
         for code, data in ((result or {}).get("indicators") or {}).items():
-            snapshot[code] = {
-                key: value
-                for key, value in (data or {}).items()
-                if isinstance(value, (int, float, str, bool, type(None)))
-            }
+            data = data or {}
+            # Usually every value is a scalar: the dict is then taken as it is (tens of
+            # thousands of alerts in a first run).
+            if all(type(value) in SCALAR_TYPES for value in data.values()):
+                snapshot[code] = dict(data)
+            else:
+                snapshot[code] = {
+                    key: value
+                    for key, value in data.items()
+                    if isinstance(value, (int, float, str, bool, type(None)))
+                }
         return snapshot
 
     @api.model
