@@ -545,6 +545,9 @@ class CrmTrafficLightAlert(models.Model):
         self.env.flush_all()
         cr = self.env.cr
         now = fields.Datetime.now()
+        # Called by the engine right after it stored the batch: the status of each customer
+        # holds the same indicator values, the snapshot is copied from it in SQL.
+        stored = self.env.context.get("traffic_light_status_stored")
         rows, snapshots = [], {}
         for n, (partner_id, result) in enumerate(results.items()):
             snapshot = snapshots[partner_id] = self._snapshot_values(result)
@@ -553,7 +556,9 @@ class CrmTrafficLightAlert(models.Model):
                     "n": n,
                     "partner_id": partner_id,
                     "flag": result["flag"],
-                    "snapshot": snapshot,
+                    "snapshot": None
+                    if stored and snapshot == result.get("indicators")
+                    else snapshot,
                     "main": self._main_indicator(snapshot) or None,
                 }
             )
@@ -569,7 +574,8 @@ class CrmTrafficLightAlert(models.Model):
                             create_uid, create_date, write_uid, write_date)
                     SELECT v.partner_id, %(company)s, v.flag, 'new', %(now)s,
                            CASE WHEN v.flag = 'red' THEN %(now)s END,
-                           v.snapshot, v.main, CASE WHEN u.active THEN p.user_id END,
+                           COALESCE(v.snapshot, s.indicator_values), v.main,
+                           CASE WHEN u.active THEN p.user_id END,
                            COALESCE(p.traffic_light_manager_id, t.user_id),
                            %(pending)s, 0, 0, 0, %(uid)s, %(now)s, %(uid)s, %(now)s
                       FROM jsonb_to_recordset(%(rows)s::jsonb)
@@ -577,6 +583,8 @@ class CrmTrafficLightAlert(models.Model):
                       JOIN res_partner p ON p.id = v.partner_id
                  LEFT JOIN res_users u ON u.id = p.user_id
                  LEFT JOIN crm_team t ON t.id = u.sale_team_id AND t.active
+                 LEFT JOIN crm_traffic_light_status s
+                        ON s.partner_id = v.partner_id AND s.company_id = %(company)s
                      ORDER BY v.n
                         ON CONFLICT (partner_id, company_id) WHERE state IN %(open)s DO NOTHING
                  RETURNING id, partner_id, flag

@@ -163,3 +163,12 @@ class TestAlertPlaybookRunBudget(AlertCase):
         self.assertFalse(alert.playbook_pending)
         self.assertTrue(alert.activity_ids)
         self.assertGreaterEqual(self.company.traffic_light_run_playbooks, 1)
+        # the snapshot was copied from the status the engine had just stored
+        status = self.env["crm.traffic.light.status"].search(
+            [("partner_id", "=", customer.id), ("company_id", "=", self.company.id)]
+        )
+        self.assertEqual(alert.indicator_snapshot, status.indicator_values)
+        self.assertEqual(alert.main_indicator_code, "last_order")
+        self.assertIn("Days since the last order", alert.cause_summary)
+        self.assertIn("Days since the last order", alert.explanation_html)
+        self.assertIn("Days since the last order", customer.message_ids[0].body)
