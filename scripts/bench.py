@@ -5,7 +5,9 @@
     python scripts/bench.py phase CONF NAME     one measurement in this process, JSON on stdout
     python scripts/bench.py report CONF [CONF]  every phase, each in its own process; summary
 
-Phases: ``full`` (engine ``_cron_full_run()`` over every customer), ``floor`` (the same
+Phases: ``full`` (engine ``_cron_full_run()`` over every customer: the first run, from
+nothing stored, as after the installation, then the daily run, then the playbook cron for
+the playbooks the first run left pending unless ``BENCH_PLAYBOOK_CRON=0``), ``floor`` (the same
 indicators' SQL statements alone over all customers, no storing), ``incremental`` (1% of
 the customers get their orders touched, then ``_cron_incremental_run()``), ``list`` (the
 customer list filtered by flag, as a salesperson and as a manager), ``segments`` (ABC/XYZ/RFM
@@ -602,6 +604,19 @@ def report_engine(results, small):
             f"  {verdict(full['full_s'] <= BUDGET_FULL)}"
         )
         print(f"flags                     {full['flags']}")
+        alerts = full.get("alerts_first_run")
+        if alerts:
+            print(
+                f"alerts raised, first run  {alerts['open']:8d}     ({alerts['red']} red;"
+                f" playbooks launched in the run: {alerts['with_activities']}, pending for"
+                f" the playbook cron: {alerts['playbook_pending']})"
+            )
+        if "playbook_cron_s" in full:
+            print(
+                f"playbook cron afterwards  {full['playbook_cron_s']:8.2f} s   "
+                f"({full['playbook_cron_alerts']} pending playbooks launched, "
+                f"{full['alerts_after_playbook_cron']['activities']} activities in all)"
+            )
     if "floor_s" in floor:
         print(f"bare SQL aggregates       {floor['floor_s']:8.2f} s   (floor)")
         for code, seconds in floor["floor_per_indicator_s"].items():
