@@ -534,12 +534,11 @@ class CrmTrafficLightAlert(models.Model):
     def _create_alerts(self, company, results, playbook_limit=None):
         """Raise the alerts of ``results`` (``{partner_id: result}``, customers of ``company``
         without an open alert) set-based: one INSERT for the alerts, one for their
-        followers (the salesperson), their creation notes (with the salesperson and manager
-        as tracking values) and the customers' notes in a few INSERTs; no per-record ORM
-        create or read. A customer that got an open alert meanwhile (another transaction)
-        is skipped. The first ``playbook_limit`` alerts get their playbook now, the others
-        are raised with their playbook pending for the playbook cron. Returns the alerts
-        raised, in the order of ``results``."""
+        followers (the salesperson), one for their creation notes and one for the
+        customers' notes; no per-record ORM create or read. A customer that got an open
+        alert meanwhile (another transaction) is skipped. The first ``playbook_limit``
+        alerts get their playbook now, the others are raised with their playbook pending
+        for the playbook cron. Returns the alerts raised, in the order of ``results``."""
         if not results:
             return self.browse()
         self.env.flush_all()
@@ -668,38 +667,10 @@ class CrmTrafficLightAlert(models.Model):
         self.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
 
     def _log_creation(self):
-        """The creation note of new alerts (what ``mail.thread.create`` logs), with the
-        salesperson and manager as tracking values."""
-        fields_ = self.env["ir.model.fields"]._get_ids(self._name)
-        bodies = dict.fromkeys(self.ids, self[:1]._creation_message())
-        tracked = [(fields_["user_id"], "user_id"), (fields_["manager_id"], "manager_id")]
-        message_ids = self._log_notes_sql(bodies)
-        self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO mail_tracking_value
-                       (field_id, mail_message_id, old_value_integer, old_value_char,
-                        new_value_integer, new_value_char,
-                        create_uid, create_date, write_uid, write_date)
-                SELECT f.field_id, m.message_id, 0, '', u.id, COALESCE(p.name, ''),
-                       %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-                  FROM unnest(%(alert_ids)s::int[], %(message_ids)s::int[])
-                       AS m(alert_id, message_id)
-                  JOIN crm_traffic_light_alert a ON a.id = m.alert_id
-                 CROSS JOIN unnest(%(field_ids)s::int[], %(fnames)s::varchar[])
-                       AS f(field_id, fname)
-                  JOIN res_users u
-                    ON u.id = CASE f.fname WHEN 'user_id' THEN a.user_id ELSE a.manager_id END
-                  JOIN res_partner p ON p.id = u.partner_id
-                 ORDER BY m.message_id, f.field_id
-                """,
-                uid=self.env.uid,
-                alert_ids=list(message_ids),
-                message_ids=list(message_ids.values()),
-                field_ids=[field_id for field_id, _name in tracked],
-                fnames=[name for _id, name in tracked],
-            )
-        )
+        """The creation note of new alerts, as ``mail.thread.create`` logs it (the
+        salesperson and manager are set at creation: no tracking values, as with any record
+        created with them)."""
+        self._log_notes_sql(dict.fromkeys(self.ids, self[:1]._creation_message()))
 
     @api.model
     def _log_notes_sql(self, bodies, model=None):
