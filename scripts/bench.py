@@ -5,7 +5,9 @@
     python scripts/bench.py phase CONF NAME     one measurement in this process, JSON on stdout
     python scripts/bench.py report CONF [CONF]  every phase, each in its own process; summary
 
-Phases: ``full`` (engine ``_cron_full_run()`` over every customer), ``floor`` (the same
+Phases: ``full`` (engine ``_cron_full_run()`` over every customer: the first run, from
+nothing stored, as after the installation, then the daily run, then the playbook cron for
+the playbooks the first run left pending unless ``BENCH_PLAYBOOK_CRON=0``), ``floor`` (the same
 indicators' SQL statements alone over all customers, no storing), ``incremental`` (1% of
 the customers get their orders touched, then ``_cron_incremental_run()``), ``list`` (the
 customer list filtered by flag, as a salesperson and as a manager), ``segments`` (ABC/XYZ/RFM
@@ -150,10 +152,25 @@ def run_cron(env, method):
 
 
 def reset_results(env):
-    """Forget every stored result, so that the next full run is a first run."""
+    """Forget every stored result, so that the next full run is a first run as after the
+    installation: statuses, history, partner flags, and the alerts with their activities,
+    followers, chatter notes (on the alerts and the customers' notes linking to them)."""
     cr = env.cr
     cr.execute("DELETE FROM crm_traffic_light_status")
     cr.execute("DELETE FROM crm_traffic_light_history")
+    cr.execute("SELECT to_regclass('crm_traffic_light_alert') IS NOT NULL")
+    if cr.fetchone()[0]:
+        model = "crm.traffic.light.alert"
+        cr.execute("DELETE FROM mail_activity WHERE res_model = %s", [model])
+        cr.execute("DELETE FROM mail_followers WHERE res_model = %s", [model])
+        cr.execute("DELETE FROM mail_message WHERE model = %s", [model])
+        cr.execute(
+            "DELETE FROM mail_message WHERE model = 'res.partner'"
+            " AND message_type = 'notification' AND body LIKE %s",
+            [f"%data-oe-model=_{model}_%"],
+        )
+        cr.execute("UPDATE crm_traffic_light_sales_plan SET alert_id = NULL")
+        cr.execute("DELETE FROM crm_traffic_light_alert")
     cr.execute(
         "UPDATE res_partner SET traffic_light = NULL, traffic_light_date = NULL"
         " WHERE traffic_light IS NOT NULL OR traffic_light_date IS NOT NULL"
@@ -161,6 +178,41 @@ def reset_results(env):
     companies = env["res.company"].search([])
     companies.write({"traffic_light_run_active": False, "traffic_light_run_cursor": 0})
     env.cr.commit()
+    vacuum(env, RESET_TABLES)
+
+
+# Tables emptied or rewritten by reset_results(): vacuumed afterwards, so that the first run
+# meets tables as a fresh installation has them, not the dead rows of the previous run.
+RESET_TABLES = (
+    "crm_traffic_light_status",
+    "crm_traffic_light_history",
+    "crm_traffic_light_alert",
+    "mail_activity",
+    "mail_followers",
+    "mail_followers_mail_message_subtype_rel",
+    "mail_message",
+    "mail_tracking_value",
+    "res_partner",
+)
+
+
+def vacuum(env, tables):
+    """VACUUM ANALYZE the tables that exist (outside a transaction)."""
+    import psycopg2  # noqa: PLC0415
+
+    from odoo.sql_db import connection_info_for  # noqa: PLC0415
+
+    _name, info = connection_info_for(env.cr.dbname)
+    cnx = psycopg2.connect(**info)
+    try:
+        cnx.autocommit = True
+        with cnx.cursor() as cur:
+            for table in tables:
+                cur.execute("SELECT to_regclass(%s) IS NOT NULL", [table])
+                if cur.fetchone()[0]:
+                    cur.execute(f'VACUUM ANALYZE "{table}"')
+    finally:
+        cnx.close()
 
 
 def phase_full(env):
@@ -171,19 +223,61 @@ def phase_full(env):
     start = time.monotonic()
     calls = run_cron(env, "_cron_full_run")
     first = time.monotonic() - start
+    rss_first = maxrss_mb()
+    alerts = alert_counts(env)
     start = time.monotonic()
     run_cron(env, "_cron_full_run")
     daily = time.monotonic() - start
     env.cr.execute("SELECT flag, COUNT(*) FROM crm_traffic_light_status GROUP BY flag")
     flags = dict(env.cr.fetchall())
-    return {
+    result = {
         "full_first_s": round(first, 2),
         "full_s": round(daily, 2),
         "cron_calls": calls,
         "status_rows": sum(flags.values()),
         "flags": flags,
         "rss_baseline_mb": round(baseline, 1),
+        "rss_first_mb": round(rss_first, 1),
         "rss_peak_mb": round(maxrss_mb(), 1),
+    }
+    if alerts is not None:
+        result["alerts_first_run"] = alerts
+        if os.environ.get("BENCH_PLAYBOOK_CRON", "1") == "1":
+            # The pending playbooks, as the playbook cron launches them after the first run.
+            Alert = env["crm.traffic.light.alert"].sudo()
+            start = time.monotonic()
+            launched = Alert._cron_launch_pending_playbooks()
+            env.cr.commit()
+            result["playbook_cron_s"] = round(time.monotonic() - start, 2)
+            result["playbook_cron_alerts"] = launched
+            result["alerts_after_playbook_cron"] = alert_counts(env)
+            result["rss_after_playbook_cron_mb"] = round(maxrss_mb(), 1)
+    return result
+
+
+def alert_counts(env):
+    """Open alerts, those whose playbook is pending, and their generated activities."""
+    if "crm.traffic.light.alert" not in env:
+        return None
+    env.cr.execute(
+        """
+        SELECT COUNT(*), COUNT(*) FILTER (WHERE playbook_pending IS NOT NULL),
+               COUNT(*) FILTER (WHERE flag = 'red')
+          FROM crm_traffic_light_alert WHERE state IN ('new', 'in_progress', 'escalated')
+        """
+    )
+    open_, pending, red = env.cr.fetchone()
+    env.cr.execute(
+        "SELECT COUNT(*), COUNT(DISTINCT res_id) FROM mail_activity"
+        " WHERE res_model = 'crm.traffic.light.alert' AND automated"
+    )
+    activities, with_activities = env.cr.fetchone()
+    return {
+        "open": open_,
+        "red": red,
+        "playbook_pending": pending,
+        "with_activities": with_activities,
+        "activities": activities,
     }
 
 
@@ -510,6 +604,19 @@ def report_engine(results, small):
             f"  {verdict(full['full_s'] <= BUDGET_FULL)}"
         )
         print(f"flags                     {full['flags']}")
+        alerts = full.get("alerts_first_run")
+        if alerts:
+            print(
+                f"alerts raised, first run  {alerts['open']:8d}     ({alerts['red']} red;"
+                f" playbooks launched in the run: {alerts['with_activities']}, pending for"
+                f" the playbook cron: {alerts['playbook_pending']})"
+            )
+        if "playbook_cron_s" in full:
+            print(
+                f"playbook cron afterwards  {full['playbook_cron_s']:8.2f} s   "
+                f"({full['playbook_cron_alerts']} pending playbooks launched, "
+                f"{full['alerts_after_playbook_cron']['activities']} activities in all)"
+            )
     if "floor_s" in floor:
         print(f"bare SQL aggregates       {floor['floor_s']:8.2f} s   (floor)")
         for code, seconds in floor["floor_per_indicator_s"].items():

@@ -1,11 +1,12 @@
 import json
 from collections import defaultdict
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_date
+from odoo.tools.mail import generate_tracking_message_id
 
 from ..tools.plural import DAYS
 from .res_partner import ALERT_FLAG_SELECTION
@@ -20,10 +21,15 @@ ALERT_STATE_SELECTION = [
 OPEN_STATES = ("new", "in_progress", "escalated")
 CLOSED_STATES = ("resolved", "auto_resolved")
 FLAG_SEVERITY = {"green": 0, "orange": 1, "red": 2}
+SCALAR_TYPES = frozenset((int, float, str, bool, type(None)))
 # Playbooks launched inside an engine batch: beyond this many new/upgraded alerts in one batch
 # (e.g. the first full run), the rest wait for the playbook cron. System parameter
 # ``crm_traffic_light.alert_playbook_batch_limit`` overrides it.
 PLAYBOOK_BATCH_LIMIT = 200
+# Playbooks launched by one full run over all its batches (the first run after installation
+# raises tens of thousands of alerts). System parameter
+# ``crm_traffic_light.alert_playbook_run_limit`` overrides it.
+PLAYBOOK_RUN_LIMIT = 200
 # Pending alerts handled per committed batch of the playbook cron.
 PLAYBOOK_CRON_BATCH = 200
 # Fields a salesperson may not change on their own alerts (the engine and managers set them).
@@ -195,11 +201,13 @@ class CrmTrafficLightAlert(models.Model):
     def _compute_display_name(self):
         flags = dict(self._fields["flag"]._description_selection(self.env))
         for alert in self:
-            alert.display_name = self.env._(
-                "%(customer)s (%(flag)s)",
-                customer=alert.partner_id.display_name or "",
-                flag=flags.get(alert.flag, ""),
+            alert.display_name = self._alert_name(
+                alert.partner_id.display_name, flags.get(alert.flag, "")
             )
+
+    @api.model
+    def _alert_name(self, customer, flag_label):
+        return self.env._("%(customer)s (%(flag)s)", customer=customer or "", flag=flag_label)
 
     @api.depends("state")
     def _compute_is_open(self):
@@ -261,13 +269,16 @@ class CrmTrafficLightAlert(models.Model):
         the chatter messages of a batch of alerts need only this)."""
         definitions = self._indicator_definitions()
         for alert in self:
-            snapshot = alert.indicator_snapshot or {}
-            causes = [
-                (FLAG_SEVERITY[data["level"]], definitions.get(code, {}).get("name") or code)
-                for code, data in snapshot.items()
-                if data.get("level") in ("orange", "red")
-            ]
-            alert.cause_summary = ", ".join(name for _rank, name in sorted(causes, reverse=True))
+            alert.cause_summary = self._cause_summary(alert.indicator_snapshot, definitions)
+
+    @api.model
+    def _cause_summary(self, snapshot, definitions):
+        causes = [
+            (FLAG_SEVERITY[data["level"]], definitions.get(code, {}).get("name") or code)
+            for code, data in (snapshot or {}).items()
+            if data.get("level") in ("orange", "red")
+        ]
+        return ", ".join(name for _rank, name in sorted(causes, reverse=True))
 
     @api.depends("indicator_snapshot")
     @api.depends_context("lang")
@@ -410,10 +421,15 @@ class CrmTrafficLightAlert(models.Model):
                 to_resolve.append(current[0])
         # Playbooks of the first ``limit`` new/upgraded alerts start now, the others wait for
         # the playbook cron (a first run raises tens of thousands of alerts at once).
-        limit = self._playbook_batch_limit()
-        created = alerts._create_alerts(company, to_create, playbook_limit=limit)
-        limit = max(limit - len(created), 0)
-        upgraded = alerts.browse(list(to_upgrade))._upgrade_to_red(to_upgrade, playbook_limit=limit)
+        budget = self._playbook_limit(company)
+        created = alerts._create_alerts(company, to_create, playbook_limit=budget)
+        launched = min(len(created), budget)
+        upgraded = alerts.browse(list(to_upgrade))._upgrade_to_red(
+            to_upgrade, playbook_limit=budget - launched
+        )
+        launched += len(upgraded.filtered(lambda a: not a.playbook_pending))
+        if launched and self.env.context.get("traffic_light_full_run"):
+            company.sudo().traffic_light_run_playbooks += launched
         resolved = alerts.browse(to_resolve)._auto_resolve()
         return {"created": created, "upgraded": upgraded, "resolved": resolved}
 
@@ -428,11 +444,17 @@ class CrmTrafficLightAlert(models.Model):
         """The part of an engine result stored on the alert: JSON-safe indicator data."""
         snapshot = {}
         for code, data in ((result or {}).get("indicators") or {}).items():
-            snapshot[code] = {
-                key: value
-                for key, value in (data or {}).items()
-                if isinstance(value, (int, float, str, bool, type(None)))
-            }
+            data = data or {}
+            # Usually every value is a scalar: the dict is then taken as it is (tens of
+            # thousands of alerts in a first run).
+            if all(type(value) in SCALAR_TYPES for value in data.values()):
+                snapshot[code] = dict(data)
+            else:
+                snapshot[code] = {
+                    key: value
+                    for key, value in data.items()
+                    if isinstance(value, (int, float, str, bool, type(None)))
+                }
         return snapshot
 
     @api.model
@@ -482,68 +504,220 @@ class CrmTrafficLightAlert(models.Model):
         return {pid: self.env["res.users"].browse(manager_id) for pid, _user, manager_id in rows}
 
     @api.model
+    def _playbook_param(self, key, default):
+        value = self.env["ir.config_parameter"].sudo().get_param(key)
+        try:
+            return max(int(value), 0) if value not in (None, False, "") else default
+        except ValueError:
+            return default
+
+    @api.model
     def _playbook_batch_limit(self):
         """How many new/upgraded alerts of one engine batch get their playbook at once."""
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("crm_traffic_light.alert_playbook_batch_limit")
+        return self._playbook_param(
+            "crm_traffic_light.alert_playbook_batch_limit", PLAYBOOK_BATCH_LIMIT
         )
-        try:
-            return max(int(value), 0) if value not in (None, False, "") else PLAYBOOK_BATCH_LIMIT
-        except ValueError:
-            return PLAYBOOK_BATCH_LIMIT
+
+    @api.model
+    def _playbook_limit(self, company):
+        """How many new/upgraded alerts of this batch get their playbook at once: the bound
+        of a batch and, inside a full run, what is left of the run's budget (the playbooks
+        the run already launched are counted on the company, with its cursor)."""
+        limit = self._playbook_batch_limit()
+        if self.env.context.get("traffic_light_full_run"):
+            run_limit = self._playbook_param(
+                "crm_traffic_light.alert_playbook_run_limit", PLAYBOOK_RUN_LIMIT
+            )
+            limit = min(limit, max(run_limit - company.sudo().traffic_light_run_playbooks, 0))
+        return limit
 
     def _create_alerts(self, company, results, playbook_limit=None):
+        """Raise the alerts of ``results`` (``{partner_id: result}``, customers of ``company``
+        without an open alert) set-based: one INSERT for the alerts, one for their
+        followers (the salesperson), one for their creation notes and one for the
+        customers' notes; no per-record ORM create or read. A customer that got an open
+        alert meanwhile (another transaction) is skipped. The first ``playbook_limit``
+        alerts get their playbook now, the others are raised with their playbook pending
+        for the playbook cron. Returns the alerts raised, in the order of ``results``."""
         if not results:
             return self.browse()
         self.env.flush_all()
+        cr = self.env.cr
+        now = fields.Datetime.now()
+        # Called by the engine right after it stored the batch: the status of each customer
+        # holds the same indicator values, the snapshot is copied from it in SQL.
+        stored = self.env.context.get("traffic_light_status_stored")
+        rows, snapshots = [], {}
+        for n, (partner_id, result) in enumerate(results.items()):
+            snapshot = snapshots[partner_id] = self._snapshot_values(result)
+            rows.append(
+                {
+                    "n": n,
+                    "partner_id": partner_id,
+                    "flag": result["flag"],
+                    "snapshot": None
+                    if stored and snapshot == result.get("indicators")
+                    else snapshot,
+                    "main": self._main_indicator(snapshot) or None,
+                }
+            )
+        pending = playbook_limit is not None and len(rows) > playbook_limit
+        cr.execute(
+            SQL(
+                """
+                WITH new AS (
+                    INSERT INTO crm_traffic_light_alert
+                           (partner_id, company_id, flag, state, date_raised, date_red,
+                            indicator_snapshot, main_indicator_code, user_id, manager_id,
+                            playbook_pending, response_hours, handling_hours, handling_days,
+                            create_uid, create_date, write_uid, write_date)
+                    SELECT v.partner_id, %(company)s, v.flag, 'new', %(now)s,
+                           CASE WHEN v.flag = 'red' THEN %(now)s END,
+                           COALESCE(v.snapshot, s.indicator_values), v.main,
+                           CASE WHEN u.active THEN p.user_id END,
+                           COALESCE(p.traffic_light_manager_id, t.user_id),
+                           %(pending)s, 0, 0, 0, %(uid)s, %(now)s, %(uid)s, %(now)s
+                      FROM jsonb_to_recordset(%(rows)s::jsonb)
+                           AS v(n int, partner_id int, flag varchar, snapshot jsonb, main varchar)
+                      JOIN res_partner p ON p.id = v.partner_id
+                 LEFT JOIN res_users u ON u.id = p.user_id
+                 LEFT JOIN crm_team t ON t.id = u.sale_team_id AND t.active
+                 LEFT JOIN crm_traffic_light_status s
+                        ON s.partner_id = v.partner_id AND s.company_id = %(company)s
+                     ORDER BY v.n
+                        ON CONFLICT (partner_id, company_id) WHERE state IN %(open)s DO NOTHING
+                 RETURNING id, partner_id, flag
+                )
+                SELECT new.id, new.partner_id, new.flag, p.complete_name
+                  FROM new JOIN res_partner p ON p.id = new.partner_id
+                 ORDER BY new.id
+                """,
+                company=company.id,
+                now=now,
+                uid=self.env.uid,
+                rows=json.dumps(rows),
+                open=OPEN_STATES,
+                pending="raised" if pending else None,
+            )
+        )
+        raised = cr.fetchall()
+        alerts = self.browse(row[0] for row in raised)
+        if not alerts:
+            return alerts
+        alerts._subscribe_salespeople()
+        alerts._log_creation()
+        now_alerts = alerts if playbook_limit is None else alerts[:playbook_limit]
+        if pending:
+            if now_alerts:
+                cr.execute(
+                    SQL(
+                        "UPDATE crm_traffic_light_alert SET playbook_pending = NULL "
+                        "WHERE id = ANY(%s)",
+                        now_alerts.ids,
+                    )
+                )
+            alerts.invalidate_recordset(["playbook_pending"])
+            self._trigger_playbook_cron()
+        now_alerts._launch_raised_playbooks(company)
+        # The customers' notes from what is at hand (no read of the new alerts).
+        definitions = self._indicator_definitions()
+        flags = dict(self._fields["flag"]._description_selection(self.env))
+        text = self._customer_messages()["raised"]
+        bodies = {}
+        for alert_id, partner_id, flag, name in raised:
+            label = flags.get(flag, "")
+            causes = self._cause_summary(snapshots[partner_id], definitions)
+            bodies[partner_id] = self._customer_note(
+                text % {"flag": label, "causes": causes or "-"},
+                alert_id,
+                self._alert_name(name, label),
+            )
+        self._log_notes_sql(bodies, model="res.partner")
+        return alerts
+
+    def _subscribe_salespeople(self):
+        """The salesperson follows their new alerts with the default subtypes, as the
+        ORM's auto-subscription of ``user_id`` would do (without notifying them: the
+        activities tell them). One INSERT for the followers and their subtypes."""
+        subtype_ids = self.env["mail.message.subtype"]._get_auto_subscription_subtypes(self._name)[
+            1
+        ]
         self.env.cr.execute(
             SQL(
                 """
-                SELECT p.id, CASE WHEN u.active THEN p.user_id END,
-                       COALESCE(p.traffic_light_manager_id, t.user_id)
-                  FROM res_partner p
-             LEFT JOIN res_users u ON u.id = p.user_id
-             LEFT JOIN crm_team t ON t.id = u.sale_team_id AND t.active
-                 WHERE p.id = ANY(%s)
+                WITH f AS (
+                    INSERT INTO mail_followers (res_model, res_id, partner_id)
+                    SELECT %(model)s, a.id, u.partner_id
+                      FROM crm_traffic_light_alert a
+                      JOIN res_users u ON u.id = a.user_id
+                     WHERE a.id = ANY(%(ids)s) AND u.active AND u.partner_id IS NOT NULL
+                        ON CONFLICT DO NOTHING
+                 RETURNING id
+                )
+                INSERT INTO mail_followers_mail_message_subtype_rel
+                       (mail_followers_id, mail_message_subtype_id)
+                SELECT f.id, s.id FROM f CROSS JOIN unnest(%(subtypes)s::int[]) AS s(id)
                 """,
-                list(results),
+                model=self._name,
+                ids=self.ids,
+                subtypes=list(subtype_ids),
             )
         )
-        people = {pid: (user_id, manager_id) for pid, user_id, manager_id in self.env.cr.fetchall()}
-        now = fields.Datetime.now()
-        vals_list, by_people = [], defaultdict(list)
-        for partner_id, result in results.items():
-            snapshot = self._snapshot_values(result)
-            vals_list.append(
-                {
-                    "partner_id": partner_id,
-                    "company_id": company.id,
-                    "flag": result["flag"],
-                    "date_raised": now,
-                    "date_red": now if result["flag"] == "red" else False,
-                    "indicator_snapshot": snapshot,
-                    "main_indicator_code": self._main_indicator(snapshot),
-                }
+        self.env["mail.followers"].invalidate_model()
+        self.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
+
+    def _log_creation(self):
+        """The creation note of new alerts, as ``mail.thread.create`` logs it (the
+        salesperson and manager are set at creation: no tracking values, as with any record
+        created with them)."""
+        self._log_notes_sql(dict.fromkeys(self.ids, self[:1]._creation_message()))
+
+    @api.model
+    def _log_notes_sql(self, bodies, model=None):
+        """Log internal notes ``{res_id: body}`` on records of ``model`` (default: alerts)
+        in one INSERT, with the values ``mail.thread._message_log_batch`` gives them. The
+        bodies are ``Markup`` built from escaped values, in the form the HTML sanitizer
+        gives (double-quoted attributes); plain strings are escaped. Returns
+        ``{res_id: message_id}``."""
+        model = model or self._name
+        Thread = self.env[model]
+        Message = self.env["mail.message"]
+        author_id, email_from = Thread._message_compute_author(None, None, raise_on_email=False)
+        res_ids = list(bodies)
+        # Markup built from escaped values is stored as it is (plain strings are escaped):
+        # sanitizing each body again would cost more than the rest of the batch.
+        texts = [str(escape(bodies[res_id])) for res_id in res_ids]
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO mail_message
+                       (res_id, model, body, author_id, email_from, message_type, is_internal,
+                        subtype_id, message_id, reply_to, email_add_signature, date,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT v.res_id, %(model)s, v.body, %(author)s, %(email_from)s,
+                       'notification', TRUE, %(subtype)s, %(message_id)s, %(reply_to)s, FALSE,
+                       %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(res_ids)s::int[], %(bodies)s::text[]) WITH ORDINALITY
+                       AS v(res_id, body, n)
+                 ORDER BY v.n
+             RETURNING res_id, id
+                """,
+                model=model,
+                author=author_id or None,
+                email_from=email_from or None,
+                subtype=self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                message_id=generate_tracking_message_id("message-notify"),
+                reply_to=Thread._notify_get_reply_to(default=email_from)[False] or None,
+                now=fields.Datetime.now(),
+                uid=self.env.uid,
+                res_ids=res_ids,
+                bodies=texts,
             )
-        alerts = self.with_context(mail_create_nosubscribe=True).create(vals_list)
-        # Salesperson and manager written per (salesperson, manager) pair: the followers are
-        # then subscribed per group instead of per alert.
-        for alert, partner_id in zip(alerts, results, strict=True):
-            by_people[people.get(partner_id, (None, None))].append(alert.id)
-        for (user_id, manager_id), alert_ids in by_people.items():
-            if user_id or manager_id:
-                self.browse(alert_ids).write(
-                    {"user_id": user_id or False, "manager_id": manager_id or False}
-                )
-        now_alerts = alerts if playbook_limit is None else alerts[:playbook_limit]
-        later = alerts - now_alerts
-        if later:
-            later._mark_playbook_pending("raised")
-        now_alerts._launch_raised_playbooks(company)
-        alerts._log_on_customers("raised")
-        return alerts
+        )
+        message_ids = dict(self.env.cr.fetchall())
+        Message.invalidate_model()
+        Thread.browse(res_ids).invalidate_recordset(["message_ids"])
+        return message_ids
 
     def _launch_raised_playbooks(self, company):
         """The playbooks of newly raised alerts of ``company``: orange for all, red too for
@@ -564,6 +738,10 @@ class CrmTrafficLightAlert(models.Model):
             )
         )
         self.invalidate_recordset(["playbook_pending"])
+        self._trigger_playbook_cron()
+
+    @api.model
+    def _trigger_playbook_cron(self):
         cron = self.env.ref(
             "crm_traffic_light.ir_cron_traffic_light_alert_playbooks", raise_if_not_found=False
         )
@@ -711,6 +889,8 @@ class CrmTrafficLightAlert(models.Model):
             return self.env["mail.activity"]
         today = fields.Date.context_today(self)
         model_id = self.env["ir.model"]._get_id(self._name)
+        # The activities' record names, computed for the whole batch at once.
+        self.mapped("display_name")
         vals_list, descriptions = [], defaultdict(list)
         steps_by_lang = {}  # each activity reads in the language of its assignee
         for alert in self:
@@ -801,9 +981,8 @@ class CrmTrafficLightAlert(models.Model):
             bodies[alert.id] = body
         self._message_log_batch(bodies=bodies)
 
-    def _log_on_customers(self, event):
-        flags = dict(self._fields["flag"]._description_selection(self.env))
-        messages = {
+    def _customer_messages(self):
+        return {
             "raised": self.env._("Traffic light alert raised (%(flag)s): %(causes)s"),
             "upgraded": self.env._("Traffic light alert upgraded to %(flag)s: %(causes)s"),
             "auto_resolved": self.env._(
@@ -814,6 +993,21 @@ class CrmTrafficLightAlert(models.Model):
                 "Note: %(note)s"
             ),
         }
+
+    @api.model
+    def _customer_note(self, text, alert_id, alert_name):
+        """The note on the customer's chatter: ``text`` and a link to the alert."""
+        link = Markup('<a href="#" data-oe-model="%s" data-oe-id="%s">%s</a>') % (
+            self._name,
+            alert_id,
+            alert_name,
+        )
+        return Markup("<p>%s</p><p>%s</p>") % (text, link)
+
+    def _log_on_customers(self, event):
+        """One note per alert on its customer's chatter, linking to the alert (one INSERT)."""
+        flags = dict(self._fields["flag"]._description_selection(self.env))
+        messages = self._customer_messages()
         bodies = {}
         for alert in self:
             text = messages[event] % {
@@ -823,14 +1017,8 @@ class CrmTrafficLightAlert(models.Model):
                 "reason": alert.reason_id.name or "-",
                 "note": alert.note or "-",
             }
-            link = Markup("<a href='#' data-oe-model='%s' data-oe-id='%s'>%s</a>") % (
-                self._name,
-                alert.id,
-                alert.display_name,
-            )
-            bodies[alert.partner_id.id] = Markup("<p>%s</p><p>%s</p>") % (text, link)
-        partners = self.partner_id.sudo().with_context(mail_notrack=True)
-        partners._message_log_batch(bodies=bodies)
+            bodies[alert.partner_id.id] = self._customer_note(text, alert.id, alert.display_name)
+        self._log_notes_sql(bodies, model="res.partner")
 
     # ------------------------------------------------------------------ user actions
 

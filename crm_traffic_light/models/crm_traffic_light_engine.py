@@ -535,7 +535,13 @@ class CrmTrafficLightEngine(models.AbstractModel):
         for company in companies:
             if not company.traffic_light_run_active:
                 self._before_full_run(company)
-                company.write({"traffic_light_run_active": True, "traffic_light_run_cursor": 0})
+                company.write(
+                    {
+                        "traffic_light_run_active": True,
+                        "traffic_light_run_cursor": 0,
+                        "traffic_light_run_playbooks": 0,
+                    }
+                )
                 self._commit()
             todo[company] = self._full_run_candidates(company, company.traffic_light_run_cursor)
         remaining = sum(len(ids) for ids in todo.values())
@@ -544,13 +550,19 @@ class CrmTrafficLightEngine(models.AbstractModel):
             batch_size = self._get_params(company)["batch_size"]
             last_snapshot = company.traffic_light_last_snapshot
             snapshot = not last_snapshot or last_snapshot < as_of.replace(day=1)
+            # The hooks know they run inside a full run (e.g. the alerts' per-run budget of
+            # playbooks, kept on the company with the cursor).
+            engine = self.with_context(traffic_light_full_run=True)
             for batch in split_every(batch_size, partner_ids, list):
-                self._compute_and_store(company, batch, as_of, snapshot=snapshot)
+                engine._compute_and_store(company, batch, as_of, snapshot=snapshot)
                 company.traffic_light_run_cursor = batch[-1]
                 done += len(batch)
                 remaining -= len(batch)
                 cron._notify_progress(done=done, remaining=remaining)
                 self._commit()
+                # Nothing of a committed batch is needed later: the memory stays that of
+                # one batch whatever the number of customers.
+                self.env.invalidate_all()
                 _logger.info(
                     "Traffic light full run of %s: %s customers done, %s remaining",
                     company.name,

@@ -22,5 +22,7 @@ class CrmTrafficLightEngine(models.AbstractModel):
         for partner_id, (_old, new) in changes.items():
             if new is None and partner_id not in to_sync:
                 to_sync[partner_id] = {"flag": None, "indicators": {}}
-        self.env["crm.traffic.light.alert"]._sync_from_results(company, to_sync)
+        self.env["crm.traffic.light.alert"].with_context(
+            traffic_light_status_stored=True
+        )._sync_from_results(company, to_sync)
         return res

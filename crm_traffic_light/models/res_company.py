@@ -51,6 +51,8 @@ class ResCompany(models.Model):
     # Technical state of the scheduled runs (resumable full run).
     traffic_light_run_cursor = fields.Integer(copy=False)
     traffic_light_run_active = fields.Boolean(copy=False)
+    # Alert playbooks launched so far by the current full run (its per-run budget).
+    traffic_light_run_playbooks = fields.Integer(copy=False)
     traffic_light_last_full_run = fields.Date(copy=False)
     traffic_light_last_snapshot = fields.Date(copy=False)
     traffic_light_last_incremental = fields.Datetime(copy=False)
