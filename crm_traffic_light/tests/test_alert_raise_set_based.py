@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from .common import create_customer, create_order, create_product, make_result, sync_flags
+from .common import ago, create_customer, create_orders, make_result, sync_flags
 from .test_alert_lifecycle import AlertCase
 
 RUN = {"traffic_light_full_run": True}
@@ -142,7 +142,7 @@ class TestAlertPlaybookRunBudget(AlertCase):
 
     def test_full_run_starts_a_new_budget(self):
         customer = create_customer(self.env, "Sleeping Run Customer", self.salesperson)
-        create_order(self.env, customer, 400, 100.0, create_product(self.env, "Run Product"))
+        create_orders(self.env, customer, ago(400), 100.0)
         self.company.traffic_light_run_playbooks = 3  # budget spent by an earlier run
         self.env["crm.traffic.light.engine"]._full_run(self.company)
         alert = self.open_alert(customer)
