@@ -50,10 +50,16 @@ class CrmTrafficLightEngine(models.AbstractModel):
              WHERE state = 'sale'
             """
         )
+        # Storing the flags rewrites up to every customer's row of res_partner. An index
+        # on a column the UPDATE changes makes it a non-HOT update that inserts into every
+        # index of the table (about 36): no index on the flag columns (see res_partner.py),
+        # and none duplicating base's res_partner__commercial_partner_id_index (created by
+        # earlier versions).
         cr.execute(
             """
-            CREATE INDEX IF NOT EXISTS crm_traffic_light_res_partner_commercial_idx
-                ON res_partner (commercial_partner_id)
+            DROP INDEX IF EXISTS crm_traffic_light_res_partner_commercial_idx,
+                                 res_partner__traffic_light_index,
+                                 res_partner__traffic_light_date_index
             """
         )
         return res
@@ -264,14 +270,16 @@ class CrmTrafficLightEngine(models.AbstractModel):
                 SQL(
                     """
                     WITH v AS (
-                        SELECT * FROM json_to_recordset(%(rows)s::json) AS v(
+                        SELECT * FROM jsonb_to_recordset(%(rows)s::jsonb) AS v(
                                partner_id int, flag varchar, indicator_values jsonb,
                                score float8)
                     ), cur AS (
+                        -- Joined on the unique (partner_id, company_id) index: a lookup
+                        -- per row, not a scan of the company's statuses.
                         SELECT s.partner_id, s.flag, s.indicator_values, s.score
-                          FROM crm_traffic_light_status s
-                         WHERE s.company_id = %(company)s
-                           AND s.partner_id = ANY(%(partner_ids)s)
+                          FROM v
+                          JOIN crm_traffic_light_status s
+                            ON s.partner_id = v.partner_id AND s.company_id = %(company)s
                     ), diff AS (
                         SELECT v.*, cur.flag AS old_flag
                           FROM v
@@ -308,9 +316,9 @@ class CrmTrafficLightEngine(models.AbstractModel):
                       JOIN diff ON diff.partner_id = up.partner_id
                      WHERE diff.old_flag IS DISTINCT FROM up.flag
                     """,
-                    rows=json.dumps(rows),
+                    # Compact: the same jsonb, less to write and to send.
+                    rows=json.dumps(rows, separators=(",", ":")),
                     company=company.id,
-                    partner_ids=list(results),
                     as_of=as_of,
                     uid=self.env.uid,
                 )

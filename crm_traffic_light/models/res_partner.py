@@ -17,6 +17,10 @@ class ResPartner(models.Model):
         string="Traffic Light",
         company_dependent=True,
         copy=False,
+        # No index (company-dependent fields get one by default): the engine rewrites
+        # these columns of every customer, and an indexed column makes that a non-HOT
+        # update of all the indexes of res_partner. Searches by flag do not use it.
+        index=False,
         help="Customer health as the current company sees it: green = stable, "
         "orange = deviation from the norms (corrective actions proposed), "
         "red = serious deviation, possible loss of the customer (actions mandatory). "
@@ -26,6 +30,7 @@ class ResPartner(models.Model):
         string="Traffic Light Since",
         company_dependent=True,
         copy=False,
+        index=False,  # see traffic_light
         help="Date on which the traffic light took its current value.",
     )
 
