@@ -36,6 +36,14 @@ class CrmTrafficLightIndicatorMixin(models.AbstractModel):
         computed by one SQL statement over the batch."""
         raise NotImplementedError()
 
+    def _indicator_explain(self, entry, status):
+        """The extra phrases of this indicator's line in the explanation, in the reader's
+        language (a list of strings, shown in brackets after the value), e.g. the overdue
+        amount next to the days overdue. ``entry`` is the indicator's stored data (see
+        :meth:`_indicator_values`), ``status`` the ``crm.traffic.light.status`` record whose
+        explanation is rendered: its ``_format_measure(unit, value)`` formats a value."""
+        return []
+
     # ------------------------------------------------------------------
     # Discovery
     # ------------------------------------------------------------------

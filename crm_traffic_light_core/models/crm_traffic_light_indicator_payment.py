@@ -96,3 +96,21 @@ class CrmTrafficLightIndicatorPayment(models.AbstractModel):
                 "payment_delay": round(float(delay), 2) if delay is not None else None,
             }
         return result
+
+    def _indicator_explain(self, entry, status):
+        extras = super()._indicator_explain(entry, status)
+        if entry.get("overdue_amount"):
+            extras.append(
+                self.env._(
+                    "overdue amount %(amount)s",
+                    amount=status._format_measure("amount", entry["overdue_amount"]),
+                )
+            )
+        if entry.get("payment_delay") is not None:
+            extras.append(
+                self.env._(
+                    "average payment delay %(delay)s",
+                    delay=status._format_measure("days", entry["payment_delay"]),
+                )
+            )
+        return extras

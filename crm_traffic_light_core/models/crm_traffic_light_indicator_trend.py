@@ -42,3 +42,15 @@ class CrmTrafficLightIndicatorTrend(models.AbstractModel):
                 "current": round(cur, 2),
             }
         return result
+
+    def _indicator_explain(self, entry, status):
+        extras = super()._indicator_explain(entry, status)
+        if entry.get("baseline") is not None:
+            extras.append(
+                self.env._(
+                    "%(current)s against %(previous)s",
+                    current=status._format_measure("amount", entry.get("current") or 0.0),
+                    previous=status._format_measure("amount", entry["baseline"]),
+                )
+            )
+        return extras

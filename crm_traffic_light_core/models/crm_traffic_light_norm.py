@@ -267,4 +267,29 @@ class CrmTrafficLightNorm(models.Model):
                             break
                 per_code[code] = chosen
             result[pid] = per_code
+        return self._apply_proposed_norms(result, definitions)
+
+    @api.model
+    def _apply_proposed_norms(self, result, definitions):
+        """With ``traffic_light_norm_overrides`` in the context (``{code: {"orange": x,
+        "red": y}}``, the norm simulator's proposed norms), every norm of those indicators
+        uses the proposed thresholds instead. Nothing is written."""
+        overrides = self.env.context.get("traffic_light_norm_overrides")
+        if not overrides:
+            return result
+        for per_code in result.values():
+            for code, proposed in overrides.items():
+                norm = per_code.get(code)
+                if norm:
+                    per_code[code] = dict(norm, **proposed)
+                elif code in definitions:
+                    definition = definitions[code]
+                    per_code[code] = {
+                        "norm_id": None,
+                        "mode": definition.get("mode") or "absolute",
+                        "fallback_orange": definition.get("fallback_orange"),
+                        "fallback_red": definition.get("fallback_red"),
+                        "weight": 1.0,
+                        **proposed,
+                    }
         return result

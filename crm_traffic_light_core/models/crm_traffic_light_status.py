@@ -55,6 +55,8 @@ class CrmTrafficLightStatus(models.Model):
             return self.env._("%(percent)s %%", percent=formatLang(self.env, value, digits=1))
         if unit == "amount":
             return formatLang(self.env, value, currency_obj=self.company_id.currency_id)
+        if unit == "count":
+            return formatLang(self.env, value, digits=0)
         return formatLang(self.env, value, digits=2)
 
     def _format_norm(self, definition, entry):
@@ -83,38 +85,17 @@ class CrmTrafficLightStatus(models.Model):
             red=self._format_measure(unit, red),
         )
 
-    def _format_extras(self, code, entry):
-        extras = []
-        if code == "payment":
-            if entry.get("overdue_amount"):
-                extras.append(
-                    self.env._(
-                        "overdue amount %(amount)s",
-                        amount=self._format_measure("amount", entry["overdue_amount"]),
-                    )
-                )
-            if entry.get("payment_delay") is not None:
-                extras.append(
-                    self.env._(
-                        "average payment delay %(delay)s",
-                        delay=self._format_measure("days", entry["payment_delay"]),
-                    )
-                )
-        if code == "trend" and entry.get("baseline") is not None:
-            extras.append(
-                self.env._(
-                    "%(current)s against %(previous)s",
-                    current=self._format_measure("amount", entry.get("current") or 0.0),
-                    previous=self._format_measure("amount", entry["baseline"]),
-                )
-            )
-        return extras
-
     def _render_explanation(self):
         """HTML table of every indicator's value, norm and level, red and orange first,
         in the reader's language."""
         self.ensure_one()
-        definitions = self.env["crm.traffic.light.indicator.mixin"]._get_definitions()
+        indicators = {
+            indicator._indicator_code: indicator
+            for indicator in self.env["crm.traffic.light.indicator.mixin"]._get_indicators()
+        }
+        definitions = {
+            code: indicator._indicator_definition() for code, indicator in indicators.items()
+        }
         levels = dict(_flag_labels(self.env))
         order = {"red": 0, "orange": 1, "green": 2, None: 3}
         entries = [
@@ -130,7 +111,8 @@ class CrmTrafficLightStatus(models.Model):
             definition = definitions[code]
             level = entry.get("level")
             value = self._format_measure(definition.get("unit"), entry.get("value"))
-            extras = self._format_extras(code, entry)
+            # Each indicator adds its own phrases (overdue amount, previous turnover...).
+            extras = indicators[code]._indicator_explain(entry, self)
             if extras:
                 value = f"{value} ({'; '.join(extras)})"
             rows += Markup(

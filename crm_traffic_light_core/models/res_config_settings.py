@@ -26,22 +26,8 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.traffic_light_batch_size", readonly=False
     )
 
-    # Alerts
-    traffic_light_escalation_days = fields.Integer(
-        related="company_id.traffic_light_escalation_days", readonly=False
-    )
-    traffic_light_orange_plan_id = fields.Many2one(
-        related="company_id.traffic_light_orange_plan_id", readonly=False
-    )
-    traffic_light_red_plan_id = fields.Many2one(
-        related="company_id.traffic_light_red_plan_id", readonly=False
-    )
-    traffic_light_escalation_plan_id = fields.Many2one(
-        related="company_id.traffic_light_escalation_plan_id", readonly=False
-    )
-
     def action_open_traffic_light_norms(self):
         self.env["crm.traffic.light.norm"]._ensure_default_norms(self.company_id)
         return self.env["ir.actions.act_window"]._for_xml_id(
-            "crm_traffic_light.action_crm_traffic_light_norm"
+            "crm_traffic_light_core.action_crm_traffic_light_norm"
         )

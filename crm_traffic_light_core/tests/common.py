@@ -1,5 +1,6 @@
 from datetime import date, datetime, timedelta
 
+from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -45,17 +46,6 @@ def make_result(flag, **indicators):
                 "level": level,
             }
     return {"flag": flag, "indicators": data}
-
-
-def sync_flags(env, company, flags):
-    """Store ``flags`` ({partner: flag}) on the partners as the engine would and hand the
-    matching results to the alerts. Returns what ``_sync_from_results`` returns."""
-    results = {}
-    for partner, flag in flags.items():
-        partner.with_company(company).traffic_light = flag
-        level = flag if flag in ("orange", "red") else "green"
-        results[partner.id] = make_result(flag, last_order=level)
-    return env["crm.traffic.light.alert"]._sync_from_results(company, results)
 
 
 def create_team(env, name, leader, members, company=None):
@@ -198,10 +188,62 @@ def create_company(env, name):
 
 
 def load_languages(env, *codes):
-    """Activate the languages ``codes`` with this addon's translations loaded (only this
-    addon's: enough for its screens and much faster than every module's)."""
+    """Activate the languages ``codes`` with the traffic light addons' translations loaded
+    (only theirs: enough for their screens and much faster than every module's)."""
     for code in codes:
         env["res.lang"]._activate_lang(code)
-    env["ir.module.module"].search([("name", "=", "crm_traffic_light")])._update_translations(
-        list(codes), overwrite=True
-    )
+    env["ir.module.module"].search(
+        [("name", "=like", "crm_traffic_light%"), ("state", "=", "installed")]
+    )._update_translations(list(codes), overwrite=True)
+
+
+class PartnerMergeCase(TransactionCase):
+    """Odoo's merge wizard (Contacts > Merge, and the duplicate finder's Merge button) on two
+    customers of one salesperson; ``dst`` is kept."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.company_b = cls.env["res.company"].create({"name": "Merge Company B"})
+        cls.Status = cls.env["crm.traffic.light.status"]
+        cls.salesperson = create_salesperson(cls.env, "merge_sales")
+        cls.manager = create_salesperson(
+            cls.env,
+            "merge_manager",
+            groups="sales_team.group_sale_manager,base.group_partner_manager",
+        )
+        cls.manager.write({"company_ids": [(4, cls.company_b.id)]})
+        create_team(cls.env, "Merge Team", cls.manager, cls.salesperson)
+        Partner = cls.env["res.partner"]
+        # The wizard keeps the newest partner by default: ``dst`` is created last.
+        cls.src = Partner.create(
+            {"name": "Kowalski Sp. z o.o.", "is_company": True, "user_id": cls.salesperson.id}
+        )
+        cls.dst = Partner.create(
+            {"name": "Kowalski sp. z o. o.", "is_company": True, "user_id": cls.salesperson.id}
+        )
+
+    def merge(self, src=None, dst=None):
+        """Merge ``src`` into ``dst`` as a sales manager does it from the contacts list."""
+        src, dst = src or self.src, dst or self.dst
+        wizard = (
+            self.env["base.partner.merge.automatic.wizard"]
+            .with_user(self.manager)
+            .with_context(active_model="res.partner", active_ids=[src.id, dst.id])
+            .create({})
+        )
+        self.assertEqual(wizard.dst_partner_id, dst)
+        wizard.action_merge()
+        self.assertFalse(src.exists())
+        self.env.invalidate_all()
+
+    def status(self, partner, company, flag):
+        return self.Status.create(
+            {
+                "partner_id": partner.id,
+                "company_id": company.id,
+                "flag": flag,
+                "flag_date": fields.Date.today(),
+            }
+        )

@@ -122,9 +122,9 @@ class TestIndicators(TrafficLightCase):
         self.assertEqual(self.indicator(customer, "contact")["value"], 70.0)
         self.assertEqual(self.indicator(customer, "contact")["level"], "orange")
         # negative contacts never count, whatever their date
-        debt = self.env.ref("crm_traffic_light.mail_activity_type_debt_collection")
+        debt = self.env.ref("crm_traffic_light_core.mail_activity_type_debt_collection")
         self._done_activity(customer, debt, 1)
-        problem = self.env.ref("crm_traffic_light.mail_activity_type_payment_problem")
+        problem = self.env.ref("crm_traffic_light_core.mail_activity_type_payment_problem")
         self._done_activity(order, problem, 1)
         self.assertEqual(self.indicator(customer, "contact")["value"], 70.0)
         # a type that does not count as commercial contact

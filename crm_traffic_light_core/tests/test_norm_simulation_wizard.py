@@ -16,7 +16,7 @@ class TestNormSimulationWizard(TransactionCase):
         cls.admin = create_salesperson(
             cls.env,
             "sim_wizard_admin",
-            groups="sales_team.group_sale_manager,crm_traffic_light.group_traffic_light_admin",
+            groups="sales_team.group_sale_manager,crm_traffic_light_core.group_traffic_light_admin",
         )
         cls.ann = create_salesperson(cls.env, "sim_wizard_ann")
         cls.customer = create_customer(cls.env, "Simulated Customer", cls.ann)

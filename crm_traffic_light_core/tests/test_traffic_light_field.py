@@ -29,11 +29,13 @@ class TestTrafficLightField(TransactionCase):
         self.assertNotIn(orange, found)
 
     def test_salesperson_sees_menu_and_flag(self):
-        self.assertTrue(self.salesperson.has_group("crm_traffic_light.group_traffic_light_user"))
-        self.assertFalse(
-            self.salesperson.has_group("crm_traffic_light.group_traffic_light_manager")
+        self.assertTrue(
+            self.salesperson.has_group("crm_traffic_light_core.group_traffic_light_user")
         )
-        menu = self.env.ref("crm_traffic_light.menu_customer_health_customers")
+        self.assertFalse(
+            self.salesperson.has_group("crm_traffic_light_core.group_traffic_light_manager")
+        )
+        menu = self.env.ref("crm_traffic_light_core.menu_customer_health_customers")
         visible = self.env["ir.ui.menu"].with_user(self.salesperson)._visible_menu_ids()
         self.assertIn(menu.id, visible)
         customer = create_customer(self.env, "Own Customer", self.salesperson, flag="orange")
@@ -41,5 +43,5 @@ class TestTrafficLightField(TransactionCase):
 
     def test_sales_manager_is_traffic_light_manager(self):
         manager = create_sales_manager(self.env, "tl_field_manager")
-        self.assertTrue(manager.has_group("crm_traffic_light.group_traffic_light_manager"))
-        self.assertFalse(manager.has_group("crm_traffic_light.group_traffic_light_admin"))
+        self.assertTrue(manager.has_group("crm_traffic_light_core.group_traffic_light_manager"))
+        self.assertFalse(manager.has_group("crm_traffic_light_core.group_traffic_light_admin"))

@@ -3,14 +3,6 @@ from markupsafe import Markup
 from odoo import api, models
 from odoo.tools import SQL
 
-from ..models.crm_traffic_light_alert import FLAG_SEVERITY, OPEN_STATES
-
-# Rows computed once per customer and company (unique partner + company), recomputed by the
-# engine and the segment run: of the merged customers', the destination's row is kept, else
-# the row of the source with the highest id (the one whose company-dependent values Odoo
-# keeps on the destination); the others are dropped before Odoo moves the rows.
-PER_COMPANY_TABLES = ("crm_traffic_light_status", "crm_traffic_light_segment")
-
 
 class BasePartnerMergeAutomaticWizard(models.TransientModel):
     """Odoo's contact merge (Contacts > Merge, the duplicate finder's Merge button) on
@@ -18,9 +10,11 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
 
     Odoo moves every row pointing to a source partner to the destination in one UPDATE per
     table; when that breaks a unique rule it deletes the source's rows instead. So before the
-    move, what may exist only once per customer and company is settled here: open alerts (one
-    kept, the others closed as merged), active overrides, statuses and segments, duplicate
-    pairs. Everything else (closed alerts, history, sales plans) simply moves."""
+    move, what may exist only once per customer and company is settled here: active overrides
+    and statuses here; open alerts (one kept, the others closed as merged), segments and
+    duplicate pairs by the addons that own them, extending :meth:`_traffic_light_merge_lines`
+    and :meth:`_traffic_light_merge_rows`. Everything else (history, closed alerts, sales
+    plans) simply moves."""
 
     _inherit = "base.partner.merge.automatic.wizard"
 
@@ -36,10 +30,8 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         if not src_partners:
             return
         self.env.flush_all()
-        lines = self._traffic_light_merge_alerts(src_partners, dst_partner)
-        lines += self._traffic_light_merge_overrides(src_partners, dst_partner)
+        lines = self._traffic_light_merge_lines(src_partners, dst_partner)
         evaluated = self._traffic_light_merge_rows(src_partners, dst_partner)
-        self._traffic_light_merge_duplicates(src_partners, dst_partner)
         if lines:
             dst_partner.sudo()._message_log(
                 body=Markup("<p>%s</p><ul>%s</ul>")
@@ -54,7 +46,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             # The merged customer's flag is recomputed on its merged history by the next
             # incremental run (the merge changes the partner), started at once.
             cron = self.env.ref(
-                "crm_traffic_light.ir_cron_traffic_light_incremental", raise_if_not_found=False
+                "crm_traffic_light_core.ir_cron_traffic_light_incremental", raise_if_not_found=False
             )
             if cron:
                 cron.sudo()._trigger()
@@ -84,30 +76,11 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                     records.modified([field.name])
 
     @api.model
-    def _traffic_light_merge_alerts(self, src_partners, dst_partner):
-        """One open alert per company: the worst, the oldest of equals; the others are closed
-        as merged into it. Returns the lines of the customer's chatter note."""
-        Alert = self.env["crm.traffic.light.alert"].sudo()
-        open_alerts = Alert.search(
-            [("partner_id", "in", (src_partners | dst_partner).ids), ("state", "in", OPEN_STATES)]
-        )
-        lines = []
-        for company in open_alerts.company_id:
-            alerts = open_alerts.filtered(lambda a, c=company: a.company_id == c)
-            if len(alerts) < 2:
-                continue
-            kept = alerts.sorted(lambda a: (-FLAG_SEVERITY[a.flag], a.date_raised, a.id))[0]
-            merged = alerts - kept
-            merged._close_as_merged(kept)
-            lines.append(
-                self.env._(
-                    "%(company)s: %(merged)s closed and merged into %(kept)s, which stays open.",
-                    company=company.name,
-                    merged=", ".join(merged.mapped("display_name")),
-                    kept=kept.display_name,
-                )
-            )
-        return lines
+    def _traffic_light_merge_lines(self, src_partners, dst_partner):
+        """Settle the records of which a customer has one per company (here the active
+        overrides; extensions add theirs) and return the lines of the chatter note logged on
+        the merged customer."""
+        return self._traffic_light_merge_overrides(src_partners, dst_partner)
 
     @api.model
     def _traffic_light_merge_overrides(self, src_partners, dst_partner):
@@ -146,11 +119,20 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         return lines
 
     @api.model
+    def _traffic_light_per_company_tables(self):
+        """Tables of rows computed once per customer and company (unique partner + company),
+        recomputed by the runs: of the merged customers', the destination's row is kept,
+        else the row of the source with the highest id (the one whose company-dependent
+        values Odoo keeps on the destination); the others are dropped before Odoo moves the
+        rows. Extensions add their tables."""
+        return ("crm_traffic_light_status",)
+
+    @api.model
     def _traffic_light_merge_rows(self, src_partners, dst_partner):
-        """Statuses and segments: one row per company survives (see ``PER_COMPANY_TABLES``).
+        """One row per company survives in each of :meth:`_traffic_light_per_company_tables`.
         Returns whether any of the merged customers is evaluated."""
         cr = self.env.cr
-        for table in PER_COMPANY_TABLES:
+        for table in self._traffic_light_per_company_tables():
             cr.execute(
                 SQL(
                     """
@@ -169,7 +151,6 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                 )
             )
         self.env["crm.traffic.light.status"].invalidate_model()
-        self.env["crm.traffic.light.segment"].invalidate_model()
         cr.execute(
             SQL(
                 "SELECT 1 FROM crm_traffic_light_status WHERE partner_id = ANY(%s) LIMIT 1",
@@ -177,39 +158,3 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             )
         )
         return bool(cr.fetchone())
-
-    @api.model
-    def _traffic_light_merge_duplicates(self, src_partners, dst_partner):
-        """Pairs of possible duplicates: the pairs among the merged customers are settled; a
-        source's pair with another customer becomes the destination's pair (lower id first),
-        and a dismissal by a user is kept."""
-        Duplicate = self.env["crm.traffic.light.duplicate"].sudo()
-        merged_ids = set((src_partners | dst_partner).ids)
-        pairs = Duplicate.search(
-            [
-                "|",
-                ("partner1_id", "in", list(merged_ids)),
-                ("partner2_id", "in", list(merged_ids)),
-            ],
-            order="id",
-        )
-        inner = pairs.filtered(
-            lambda p: p.partner1_id.id in merged_ids and p.partner2_id.id in merged_ids
-        )
-        outer = pairs - inner
-        # the destination's own pairs with other customers stay as they are
-        own = outer.filtered(lambda p: dst_partner in (p.partner1_id | p.partner2_id))
-        existing = {(pair.partner1_id.id, pair.partner2_id.id): pair for pair in own}
-        obsolete = inner
-        for pair in outer - own:
-            other = pair.partner2_id if pair.partner1_id.id in merged_ids else pair.partner1_id
-            key = tuple(sorted((dst_partner.id, other.id)))
-            target = existing.get(key)
-            if target:
-                if pair.state == "dismissed":
-                    target.state = "dismissed"
-                obsolete |= pair
-            else:
-                pair.write({"partner1_id": key[0], "partner2_id": key[1]})
-                existing[key] = pair
-        obsolete.unlink()

@@ -69,7 +69,7 @@ class CrmTrafficLightNormSimulation(models.TransientModel):
 
     def action_simulate(self):
         self.ensure_one()
-        if not self.env.user.has_group("crm_traffic_light.group_traffic_light_admin"):
+        if not self.env.user.has_group("crm_traffic_light_core.group_traffic_light_admin"):
             raise UserError(self.env._("Only Traffic Light administrators can simulate norms."))
         if self.weeks < 1 or self.weeks > 104 or self.horizon_days < 1:
             raise UserError(

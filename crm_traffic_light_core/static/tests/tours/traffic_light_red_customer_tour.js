@@ -12,12 +12,12 @@ registry.category("web_tour.tours").add("crm_traffic_light_red_customer_tour", {
         },
         {
             content: "Open the Customer Health menu",
-            trigger: '[data-menu-xmlid="crm_traffic_light.menu_customer_health_root"]',
+            trigger: '[data-menu-xmlid="crm_traffic_light_core.menu_customer_health_root"]',
             run: "click",
         },
         {
             content: "Open the customer list",
-            trigger: '[data-menu-xmlid="crm_traffic_light.menu_customer_health_customers"]',
+            trigger: '[data-menu-xmlid="crm_traffic_light_core.menu_customer_health_customers"]',
             run: "click",
         },
         {
