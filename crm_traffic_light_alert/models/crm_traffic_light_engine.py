@@ -5,13 +5,12 @@ class CrmTrafficLightEngine(models.AbstractModel):
     _inherit = "crm.traffic.light.engine"
 
     @api.model
-    def evaluate(self, company, partner_ids, as_of=None):
-        """Manual overrides (``crm.traffic.light.override``) replace the computed flag
-        before the results are stored; the computed one stays in ``override``."""
-        results = super().evaluate(company, partner_ids, as_of=as_of)
-        return self.env["crm.traffic.light.override"]._apply_overrides(
-            company, results, as_of=as_of
-        )
+    def _before_full_run(self, company):
+        """A new full run starts a new budget of playbooks (counted over its batches on the
+        company, see crm.traffic.light.alert._playbook_limit)."""
+        res = super()._before_full_run(company)
+        company.sudo().traffic_light_run_playbooks = 0
+        return res
 
     @api.model
     def _after_store(self, company, results, changes):

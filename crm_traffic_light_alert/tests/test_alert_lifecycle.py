@@ -4,10 +4,11 @@ from psycopg2 import IntegrityError
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import (
+    AlertCase,
     create_customer,
     create_sales_manager,
     create_salesperson,
@@ -16,34 +17,6 @@ from .common import (
     make_result,
     sync_flags,
 )
-
-
-class AlertCase(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company = cls.env.company
-        cls.Alert = cls.env["crm.traffic.light.alert"]
-        cls.salesperson = create_salesperson(cls.env, "alert_sales")
-        cls.manager = create_sales_manager(cls.env, "alert_manager")
-        cls.team = create_team(cls.env, "Alert Team", cls.manager, cls.salesperson)
-        cls.customer = create_customer(cls.env, "Alert Customer", cls.salesperson)
-        cls.reason = cls.env.ref("crm_traffic_light.alert_reason_price")
-
-    def open_alert(self, partner=None, company=None):
-        return self.Alert.search(
-            [
-                ("partner_id", "=", (partner or self.customer).id),
-                ("company_id", "=", (company or self.company).id),
-                ("is_open", "=", True),
-            ]
-        )
-
-    def activities(self, alerts, user=None):
-        domain = [("res_model", "=", "crm.traffic.light.alert"), ("res_id", "in", alerts.ids)]
-        if user:
-            domain.append(("user_id", "=", user.id))
-        return self.env["mail.activity"].search(domain)
 
 
 @tagged("post_install", "-at_install")
@@ -297,68 +270,10 @@ class TestAlertLifecycle(AlertCase):
         sync_flags(self.env, self.company, {self.customer: "red"})
         self.assertFalse(alert.is_snoozed)
 
-    def test_override_applies_and_expires(self):
-        Override = self.env["crm.traffic.light.override"]
-        today = fields.Date.context_today(Override)
-        other = create_customer(self.env, "Not Overridden", self.salesperson)
-        override = Override.with_user(self.manager).create(
-            {
-                "partner_id": self.customer.id,
-                "flag": "green",
-                "reason": "Paid everything yesterday, data not yet in Odoo",
-                "date_expiry": today + timedelta(days=5),
-            }
-        )
-        self.assertIn("manually set to Green", self.customer.message_ids[0].body)
-        results = {
-            self.customer.id: make_result("red", payment="red"),
-            other.id: make_result("red", payment="red"),
-        }
-        applied = self.Alert._apply_overrides(self.company, results)
-        self.assertEqual(applied[self.customer.id]["flag"], "green")
-        self.assertEqual(applied[self.customer.id]["override"]["computed_flag"], "red")
-        self.assertEqual(applied[other.id]["flag"], "red")
-        self.assertEqual(results[self.customer.id]["flag"], "red", "input left untouched")
-        # not in another company
-        company_b = self.env["res.company"].create({"name": "Override Company B"})
-        self.assertEqual(
-            self.Alert._apply_overrides(company_b, results)[self.customer.id]["flag"], "red"
-        )
-        # expiry
-        self.assertFalse(Override._expire_overrides(today + timedelta(days=5)))
-        self.assertEqual(Override._expire_overrides(today + timedelta(days=6)), override)
-        self.assertFalse(override.active)
-        self.assertIn("expired", self.customer.message_ids[0].body)
-        self.assertEqual(self.Alert._apply_overrides(self.company, results), results)
-
-    def test_override_validation(self):
-        Override = self.env["crm.traffic.light.override"]
-        today = fields.Date.context_today(Override)
-        with (
-            self.assertRaisesRegex(ValidationError, "valid until today or a later date"),
-            self.cr.savepoint(),
-        ):
-            Override.create(
-                {
-                    "partner_id": self.customer.id,
-                    "flag": "green",
-                    "reason": "x",
-                    "date_expiry": today - timedelta(days=1),
-                }
-            )
-        first = Override.create(
-            {"partner_id": self.customer.id, "flag": "orange", "reason": "a", "date_expiry": today}
-        )
-        second = Override.create(
-            {"partner_id": self.customer.id, "flag": "red", "reason": "b", "date_expiry": today}
-        )
-        self.assertFalse(first.active, "a new override replaces the previous one")
-        self.assertTrue(second.active)
-
     def test_cron_runs(self):
         sync_flags(self.env, self.company, {self.customer: "orange"})
         self.env.ref(
-            "crm_traffic_light.ir_cron_traffic_light_alert_escalation"
+            "crm_traffic_light_alert.ir_cron_traffic_light_alert_escalation"
         ).method_direct_trigger()
         self.assertEqual(self.open_alert().state, "new")
 

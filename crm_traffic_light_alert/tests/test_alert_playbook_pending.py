@@ -1,8 +1,9 @@
+from unittest.mock import patch
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import create_customer, sync_flags
-from .test_alert_lifecycle import AlertCase
+from .common import AlertCase, create_customer, sync_flags
 
 
 @tagged("post_install", "-at_install")
@@ -18,7 +19,7 @@ class TestAlertPlaybookPending(AlertCase):
         cls.customers = [
             create_customer(cls.env, f"Batch Customer {i}", cls.salesperson) for i in range(5)
         ]
-        cls.cron = cls.env.ref("crm_traffic_light.ir_cron_traffic_light_alert_playbooks")
+        cls.cron = cls.env.ref("crm_traffic_light_alert.ir_cron_traffic_light_alert_playbooks")
 
     def alerts_of(self, customers):
         return self.Alert.search(
@@ -27,11 +28,23 @@ class TestAlertPlaybookPending(AlertCase):
         )
 
     def run_cron(self):
-        return self.Alert._cron_launch_pending_playbooks()
+        """What the cron does, in the test's transaction (the cron commits each batch)."""
+        return self.Alert._launch_pending_playbooks()
 
     def test_cron_is_scheduled_every_five_minutes(self):
         self.assertTrue(self.cron.active)
         self.assertEqual((self.cron.interval_number, self.cron.interval_type), (5, "minutes"))
+
+    def test_cron_commits_each_batch(self):
+        sync_flags(self.env, self.company, dict.fromkeys(self.customers, "orange"))
+        self.assertEqual(len(self.alerts_of(self.customers).filtered("playbook_pending")), 3)
+        # The test transaction must stay open: the cron's commits are only counted.
+        with patch.object(self.env.cr, "commit") as commit:
+            self.cron.method_direct_trigger()
+        self.assertTrue(commit.called)
+        alerts = self.alerts_of(self.customers)
+        self.assertFalse(alerts.filtered("playbook_pending"))
+        self.assertTrue(all(alert.activity_ids for alert in alerts))
 
     def test_small_batch_launches_at_once(self):
         sync_flags(self.env, self.company, dict.fromkeys(self.customers[:2], "orange"))

@@ -1,7 +1,6 @@
 from odoo.tests import tagged
 
-from .common import ago, create_customer, create_orders, make_result, sync_flags
-from .test_alert_lifecycle import AlertCase
+from .common import AlertCase, ago, create_customer, create_orders, make_result, sync_flags
 
 RUN = {"traffic_light_full_run": True}
 
@@ -112,11 +111,11 @@ class TestAlertPlaybookRunBudget(AlertCase):
         self.assertEqual(len(pending), 6)
         # every alert raised is visible at once; the cron launches the rest exactly once
         self.assertEqual(len(alerts), 9)
-        self.assertEqual(self.Alert._cron_launch_pending_playbooks(), 6)
+        self.assertEqual(self.Alert._launch_pending_playbooks(), 6)
         per_alert = len(alerts[0].activity_ids)
         for alert in alerts:
             self.assertEqual(len(alert.activity_ids), per_alert)
-        self.assertEqual(self.Alert._cron_launch_pending_playbooks(), 0)
+        self.assertEqual(self.Alert._launch_pending_playbooks(), 0)
 
     def test_upgrades_count_in_the_budget(self):
         self.company.traffic_light_run_playbooks = 0

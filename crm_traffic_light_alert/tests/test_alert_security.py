@@ -2,13 +2,13 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from .common import (
+    AlertCase,
     create_customer,
     create_sales_manager,
     create_salesperson,
     create_team,
     sync_flags,
 )
-from .test_alert_lifecycle import AlertCase
 
 
 @tagged("post_install", "-at_install")
@@ -63,7 +63,7 @@ class TestAlertSecurity(AlertCase):
             Reason.create({"name": "My own reason"})
         with self.assertRaises(AccessError):
             self.reason.with_user(self.salesperson).name = "Renamed"
-        template = self.env.ref("crm_traffic_light.activity_plan_alert_orange_contact")
+        template = self.env.ref("crm_traffic_light_alert.activity_plan_alert_orange_contact")
         with self.assertRaises(AccessError):
             template.with_user(self.salesperson).summary = "Skip it"
         with self.assertRaises(AccessError):
@@ -98,7 +98,7 @@ class TestAlertSecurity(AlertCase):
             .create({"name": "Bad weather"})
         )
         self.assertTrue(reason.exists())
-        template = self.env.ref("crm_traffic_light.activity_plan_alert_orange_contact")
+        template = self.env.ref("crm_traffic_light_alert.activity_plan_alert_orange_contact")
         template.with_user(self.manager).delay_count = 1
         self.assertEqual(template.delay_count, 1)
         plan = (
@@ -130,7 +130,7 @@ class TestAlertSecurity(AlertCase):
 
     def test_admin_sees_everything(self):
         admin = new_test_user(
-            self.env, login="alert_admin", groups="crm_traffic_light.group_traffic_light_admin"
+            self.env, login="alert_admin", groups="crm_traffic_light_core.group_traffic_light_admin"
         )
         self.assertEqual(self.visible(admin), self.alert | self.other_alert)
 
@@ -171,7 +171,7 @@ class TestAlertMultiCompany(AlertCase):
         admin = new_test_user(
             self.env,
             login="alert_admin_ab",
-            groups="crm_traffic_light.group_traffic_light_admin",
+            groups="crm_traffic_light_core.group_traffic_light_admin",
             company_ids=[(6, 0, (self.company | company_b).ids)],
         )
         Alert = self.Alert.with_user(admin)

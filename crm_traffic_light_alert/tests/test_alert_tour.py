@@ -12,6 +12,8 @@ class TestAlertTour(HttpCase):
         alert = result["created"]
         self.start_tour("/odoo", "crm_traffic_light_alert_tour", login="tour_alert_sales")
         self.assertEqual(alert.state, "resolved")
-        self.assertEqual(alert.reason_id, self.env.ref("crm_traffic_light.alert_reason_price"))
+        self.assertEqual(
+            alert.reason_id, self.env.ref("crm_traffic_light_alert.alert_reason_price")
+        )
         self.assertIn("competitor", alert.note)
         self.assertIn("closed by", customer.message_ids[0].body)

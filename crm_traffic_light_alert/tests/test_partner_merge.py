@@ -1,55 +1,22 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 
-from .common import create_salesperson, create_team, set_dates, sync_flags
+from .common import PartnerMergeCase, create_salesperson, set_dates, sync_flags
 
-MERGED_REASON = "crm_traffic_light.alert_reason_merged"
+MERGED_REASON = "crm_traffic_light_alert.alert_reason_merged"
 
 
 @tagged("post_install", "-at_install")
-class TestPartnerMerge(TransactionCase):
+class TestPartnerMerge(PartnerMergeCase):
     """Odoo's merge wizard (Contacts > Merge, and the duplicate finder's Merge button) on
-    customers that carry traffic light data: nothing is lost, nothing breaks a unique rule."""
+    customers that carry alerts: nothing is lost, nothing breaks a unique rule."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.company
-        cls.company_b = cls.env["res.company"].create({"name": "Merge Company B"})
         cls.Alert = cls.env["crm.traffic.light.alert"]
-        cls.Status = cls.env["crm.traffic.light.status"]
-        cls.salesperson = create_salesperson(cls.env, "merge_sales")
-        cls.manager = create_salesperson(
-            cls.env,
-            "merge_manager",
-            groups="sales_team.group_sale_manager,base.group_partner_manager",
-        )
-        cls.manager.write({"company_ids": [(4, cls.company_b.id)]})
-        create_team(cls.env, "Merge Team", cls.manager, cls.salesperson)
-        Partner = cls.env["res.partner"]
-        # The wizard keeps the newest partner by default: ``dst`` is created last.
-        cls.src = Partner.create(
-            {"name": "Kowalski Sp. z o.o.", "is_company": True, "user_id": cls.salesperson.id}
-        )
-        cls.dst = Partner.create(
-            {"name": "Kowalski sp. z o. o.", "is_company": True, "user_id": cls.salesperson.id}
-        )
-
-    def merge(self, src=None, dst=None):
-        """Merge ``src`` into ``dst`` as a sales manager does it from the contacts list."""
-        src, dst = src or self.src, dst or self.dst
-        wizard = (
-            self.env["base.partner.merge.automatic.wizard"]
-            .with_user(self.manager)
-            .with_context(active_model="res.partner", active_ids=[src.id, dst.id])
-            .create({})
-        )
-        self.assertEqual(wizard.dst_partner_id, dst)
-        wizard.action_merge()
-        self.assertFalse(src.exists())
-        self.env.invalidate_all()
 
     def alerts(self, partner=None, company=None):
         domain = [("partner_id", "=", (partner or self.dst).id)]
@@ -66,16 +33,6 @@ class TestPartnerMerge(TransactionCase):
             ]
         )
 
-    def status(self, partner, company, flag):
-        return self.Status.create(
-            {
-                "partner_id": partner.id,
-                "company_id": company.id,
-                "flag": flag,
-                "flag_date": fields.Date.today(),
-            }
-        )
-
     def test_both_customers_with_an_open_alert_in_the_same_company(self):
         sync_flags(self.env, self.company, {self.src: "red", self.dst: "orange"})
         src_alert, dst_alert = self.alerts(self.src), self.alerts(self.dst)
@@ -87,14 +44,6 @@ class TestPartnerMerge(TransactionCase):
         dst_status = self.status(self.dst, self.company, "orange")
         # the source alone is evaluated in company B: its status there is the customer's
         src_status_b = self.status(self.src, self.company_b, "orange")
-        Segment = self.env["crm.traffic.light.segment"]
-        segments = Segment.create(
-            [
-                {"partner_id": self.src.id, "company_id": self.company.id, "abc_class": "A"},
-                {"partner_id": self.dst.id, "company_id": self.company.id, "abc_class": "C"},
-                {"partner_id": self.src.id, "company_id": self.company_b.id, "abc_class": "B"},
-            ]
-        )
         history = self.env["crm.traffic.light.history"].create(
             {
                 "partner_id": self.src.id,
@@ -142,14 +91,12 @@ class TestPartnerMerge(TransactionCase):
             self.Status.search([("partner_id", "=", self.dst.id)]), dst_status | src_status_b
         )
         self.assertFalse(src_status.exists())
-        self.assertEqual(Segment.search([("partner_id", "=", self.dst.id)]), segments[1:])
-        cron = self.env.ref("crm_traffic_light.ir_cron_traffic_light_incremental")
+        cron = self.env.ref("crm_traffic_light_core.ir_cron_traffic_light_incremental")
         self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]))
         # History and plans follow the customer.
         self.assertEqual(history.partner_id, self.dst)
         self.assertEqual(plan.partner_id, self.dst)
         self.assertEqual(plan.user_id, self.salesperson)
-        self.assertEqual(segments[2].user_id, self.salesperson)
         self.assertEqual(plan.alert_id, src_alert)
 
     def test_same_flag_keeps_the_oldest_alert(self):
@@ -198,60 +145,3 @@ class TestPartnerMerge(TransactionCase):
         self.assertEqual(alert.state, "new")
         self.assertEqual(self.generated_activities(alert), activities)
         self.assertEqual(old.state, "auto_resolved")
-
-    def test_two_active_overrides_the_latest_applies(self):
-        Override = self.env["crm.traffic.light.override"]
-        until = fields.Date.today() + timedelta(days=10)
-        dst_override = Override.create(
-            {"partner_id": self.dst.id, "flag": "green", "reason": "Known", "date_expiry": until}
-        )
-        src_override = Override.create(
-            {"partner_id": self.src.id, "flag": "red", "reason": "Later", "date_expiry": until}
-        )
-        self.merge()
-        overrides = Override.with_context(active_test=False).search(
-            [("partner_id", "=", self.dst.id)]
-        )
-        self.assertEqual(overrides, dst_override | src_override, "both kept")
-        self.assertEqual(overrides.filtered("active"), src_override, "the latest one applies")
-        self.assertTrue(
-            any(
-                "alerts and overrides were merged" in body and "override" in body
-                for body in self.dst.message_ids.mapped("body")
-            )
-        )
-
-    def test_duplicate_pairs_follow_the_customer(self):
-        # another customer listed as a possible duplicate of the source, dismissed by a user
-        other = self.env["res.partner"].create({"name": "Kowalska Trade", "is_company": True})
-        third = self.env["res.partner"].create({"name": "Kowalsky GmbH", "is_company": True})
-        Duplicate = self.env["crm.traffic.light.duplicate"]
-        pairs = Duplicate.create(
-            [
-                {"partner1_id": self.src.id, "partner2_id": self.dst.id, "score": 95},
-                {
-                    "partner1_id": self.src.id,
-                    "partner2_id": other.id,
-                    "score": 70,
-                    "state": "dismissed",
-                },
-                # both merged customers paired with ``third``: one pair remains, dismissed
-                {
-                    "partner1_id": self.src.id,
-                    "partner2_id": third.id,
-                    "score": 65,
-                    "state": "dismissed",
-                },
-                {"partner1_id": self.dst.id, "partner2_id": third.id, "score": 65},
-            ]
-        )
-        self.merge()
-        self.assertFalse(pairs[0].exists(), "the merged pair is settled")
-        self.assertEqual(
-            (pairs[1].partner1_id, pairs[1].partner2_id, pairs[1].state),
-            (self.dst, other, "dismissed"),
-            "the dismissal stays",
-        )
-        self.assertFalse(pairs[2].exists())
-        self.assertEqual(pairs[3].state, "dismissed")
-        self.assertEqual(Duplicate.search([("partner1_id", "=", self.dst.id)]), pairs[1] | pairs[3])

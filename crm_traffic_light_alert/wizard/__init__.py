@@ -1,0 +1,1 @@
+from . import base_partner_merge_automatic_wizard, crm_traffic_light_alert_snooze
