@@ -1,5 +1,4 @@
 import logging
-import time
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -394,7 +393,7 @@ class CrmTrafficLightSegment(models.Model):
         )
 
     # ------------------------------------------------------------------
-    # Cron, actions, benchmark
+    # Cron, actions
     # ------------------------------------------------------------------
     @api.model
     def _cron_compute_segments(self):
@@ -425,27 +424,4 @@ class CrmTrafficLightSegment(models.Model):
             "res_model": "res.partner",
             "res_id": self.partner_id.id,
             "view_mode": "form",
-        }
-
-    @api.model
-    def _benchmark(self, company=None):
-        """Time segmentation and the duplicate finder on the current database.
-
-        Not a test: the benchmark command calls it and prints the returned timings (seconds).
-        """
-        company = company or self.env.company
-        t0 = time.perf_counter()
-        customers = self._compute_segments(company)
-        t1 = time.perf_counter()
-        self.env["res.partner"]._traffic_light_compute_completeness()
-        t2 = time.perf_counter()
-        stats = self.env["crm.traffic.light.duplicate"]._find_duplicates()
-        t3 = time.perf_counter()
-        return {
-            "customers": customers,
-            "segments_seconds": round(t1 - t0, 3),
-            "completeness_seconds": round(t2 - t1, 3),
-            "duplicates_seconds": round(t3 - t2, 3),
-            "duplicate_pairs": stats["pairs"],
-            "duplicate_method": stats["method"],
         }

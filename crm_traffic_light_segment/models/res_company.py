@@ -3,7 +3,7 @@ from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.company"
 
     traffic_light_segment_window_days = fields.Integer(
         string="Segmentation Window (days)",

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.config.settings"
 
     traffic_light_segment_window_days = fields.Integer(
         related="company_id.traffic_light_segment_window_days", readonly=False

@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from ..models.crm_traffic_light_segment import ABC_SELECTION
+
 
 class CrmTrafficLightContactReport(models.Model):
     """Contact discipline: customers and the date of their last commercial contact.
@@ -17,16 +19,17 @@ class CrmTrafficLightContactReport(models.Model):
     _order = "days_without_contact desc, id"
     _rec_name = "partner_id"
 
+    abc_class = fields.Selection(ABC_SELECTION, string="ABC Class", readonly=True)
     interval_days = fields.Integer(string="Required Every (days)", readonly=True)
     last_contact_date = fields.Datetime(string="Last Commercial Contact", readonly=True)
     days_without_contact = fields.Integer(string="Days Without Contact", readonly=True)
     is_overdue = fields.Boolean(string="Contact Overdue", readonly=True)
     days_overdue = fields.Integer(string="Days Overdue", readonly=True)
 
-    def _query(self):
+    def _with(self):
         return SQL(
             """
-            WITH family AS (
+            family AS (
                 SELECT DISTINCT s.partner_id, p.id AS member_id
                   FROM crm_traffic_light_segment s
                   JOIN res_partner p ON p.commercial_partner_id = s.partner_id
@@ -52,23 +55,35 @@ class CrmTrafficLightContactReport(models.Model):
             ), last_contact AS (
                 SELECT partner_id, MAX(date) AS date FROM contacts GROUP BY partner_id
             )
-            SELECT s.id, s.partner_id, s.company_id, p.user_id, s.abc_class,
-                   fq.interval_days,
-                   lc.date AS last_contact_date,
-                   (CURRENT_DATE - lc.date::date) AS days_without_contact,
-                   (lc.date IS NULL
-                    OR lc.date::date < CURRENT_DATE - fq.interval_days) AS is_overdue,
-                   GREATEST(CURRENT_DATE - COALESCE(lc.date::date, s.last_order_date)
-                            - fq.interval_days, 0) AS days_overdue
-              FROM crm_traffic_light_segment s
-              JOIN res_partner p ON p.id = s.partner_id
-              JOIN LATERAL (
-                   SELECT f.interval_days FROM crm_traffic_light_contact_frequency f
-                    WHERE f.abc_class = s.abc_class
-                      AND (f.company_id = s.company_id OR f.company_id IS NULL)
-                    ORDER BY f.company_id NULLS LAST LIMIT 1
-              ) fq ON TRUE
-              LEFT JOIN last_contact lc ON lc.partner_id = s.partner_id
+            """
+        )
+
+    def _select(self):
+        return SQL(
+            """
+            s.id, s.partner_id, s.company_id, p.user_id, s.abc_class,
+            fq.interval_days,
+            lc.date AS last_contact_date,
+            (CURRENT_DATE - lc.date::date) AS days_without_contact,
+            (lc.date IS NULL
+             OR lc.date::date < CURRENT_DATE - fq.interval_days) AS is_overdue,
+            GREATEST(CURRENT_DATE - COALESCE(lc.date::date, s.last_order_date)
+                     - fq.interval_days, 0) AS days_overdue
+            """
+        )
+
+    def _from(self):
+        return SQL(
+            """
+            crm_traffic_light_segment s
+            JOIN res_partner p ON p.id = s.partner_id
+            JOIN LATERAL (
+                 SELECT f.interval_days FROM crm_traffic_light_contact_frequency f
+                  WHERE f.abc_class = s.abc_class
+                    AND (f.company_id = s.company_id OR f.company_id IS NULL)
+                  ORDER BY f.company_id NULLS LAST LIMIT 1
+            ) fq ON TRUE
+            LEFT JOIN last_contact lc ON lc.partner_id = s.partner_id
             """
         )
 

@@ -32,8 +32,8 @@ class TestCompleteness(TransactionCase):
         )
         self.assertEqual(found, partial)
         # fewer key fields: recomputed for every card
-        self.env.ref("crm_traffic_light.completeness_field_industry").unlink()
-        self.env.ref("crm_traffic_light.completeness_field_user").unlink()
+        self.env.ref("crm_traffic_light_segment.completeness_field_industry").unlink()
+        self.env.ref("crm_traffic_light_segment.completeness_field_user").unlink()
         self.assertEqual(partial.data_completeness, 33, "2 of 6 key fields")
         self.assertEqual(full.data_completeness, 100)
 
@@ -49,7 +49,7 @@ class TestPotential(TransactionCase):
     def test_potential_scale(self):
         customer = create_customer(self.env, "Potential Customer")
         self.assertEqual(customer.potential, 0)
-        customer.potential_step_id = self.env.ref("crm_traffic_light.potential_step_75")
+        customer.potential_step_id = self.env.ref("crm_traffic_light_segment.potential_step_75")
         self.assertEqual(customer.potential, 75)
         self.assertIn(customer, self.env["res.partner"].search([("potential", ">=", 75)]))
         with self.assertRaises(ValidationError):
@@ -69,7 +69,7 @@ class TestPotential(TransactionCase):
 
     def test_initiator_and_attempts_without_answer(self):
         customer = create_customer(self.env, "Engagement Customer")
-        no_answer = self.env.ref("crm_traffic_light.mail_activity_type_no_answer")
+        no_answer = self.env.ref("crm_traffic_light_segment.mail_activity_type_no_answer")
         call = self.env.ref("mail.mail_activity_data_call")
         now = datetime.now()
 

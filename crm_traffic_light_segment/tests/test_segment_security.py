@@ -27,7 +27,7 @@ class TestSegmentSecurity(TransactionCase):
         cls.boris = create_salesperson(cls.env, "tl_seg_boris", groups=groups)
         cls.manager = create_sales_manager(cls.env, "tl_seg_manager")
         cls.admin = create_salesperson(
-            cls.env, "tl_seg_admin", groups="crm_traffic_light.group_traffic_light_admin"
+            cls.env, "tl_seg_admin", groups="crm_traffic_light_core.group_traffic_light_admin"
         )
         users = cls.anna | cls.boris | cls.manager | cls.admin
         users.write(
@@ -130,7 +130,7 @@ class TestSegmentSecurity(TransactionCase):
             "action_traffic_light_segment_history",
         )
         for xmlid in actions:
-            action = self.env.ref(f"crm_traffic_light.{xmlid}")
+            action = self.env.ref(f"crm_traffic_light_segment.{xmlid}")
             Model = self.env[action.res_model].with_user(self.anna)
             views = Model.get_views([(False, "list"), (False, "search")])
             fields_spec = {name: {} for name in views["models"][action.res_model]["fields"]}
