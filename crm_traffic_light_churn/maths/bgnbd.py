@@ -1,7 +1,9 @@
 """BG/NBD and MBG/NBD customer-base models as plain vectorised numpy/scipy functions.
 
-No Odoo inside: the churn model (``crm_traffic_light_churn_model.py``) feeds these functions
-with one row per customer and stores the fitted parameters.
+No Odoo inside (a plain Python module of the package ``crm_traffic_light_churn.maths``): the
+churn model (``models/crm_traffic_light_churn_model.py``) feeds these functions with one row
+per customer and stores the fitted parameters; ``maths/tests/test_bgnbd.py`` checks them
+without Odoo, ``scripts/bench_churn.py`` times them.
 
 Per customer, in one time unit (weeks in this addon):
 
@@ -38,7 +40,6 @@ Formulas (BG/NBD, the MBG/NBD replaces ``b + x - 1`` by ``b + x``, ``a + b + x -
 """
 
 import math
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -312,7 +313,8 @@ def simulate(params, T, variant="bgnbd", seed=0, horizon=0.0):
 
     Returns ``(x, t_x, T)`` arrays, and with ``horizon > 0`` also the number of purchases
     each customer makes in the ``horizon`` time units after ``T`` (a hold-out period).
-    Used by the tests (parameter recovery, conditional expectation) and the benchmark.
+    Used by the tests (parameter recovery, conditional expectation) and the benchmark
+    (scripts/bench_churn.py).
     """
     k = _shift(variant)
     r, alpha, a, b = _check_params(params)
@@ -342,37 +344,3 @@ def simulate(params, T, variant="bgnbd", seed=0, horizon=0.0):
     if horizon > 0:
         return x, t_x, T.copy(), future
     return x, t_x, T.copy()
-
-
-def benchmark(n=100_000, seed=0, variant="mbgnbd", horizon=90 / 7):
-    """Time fit + scoring for ``n`` synthetic customers (not a test: the benchmark command).
-
-    Histories are simulated from the model over two years of acquisition, in weeks rounded to
-    whole days like the SQL history. Returns a dict of figures (seconds, parameters).
-    """
-    truth = (0.8, 6.0, 0.7, 3.0)
-    rng = np.random.default_rng(seed)
-    ages = np.round(rng.uniform(1, 2 * 365, n)) / 7
-    start = time.perf_counter()
-    x, t_x, T = simulate(truth, ages, variant=variant, seed=seed)
-    t_x = np.minimum(np.round(t_x * 7) / 7, T)
-    simulated = time.perf_counter()
-    result = fit(x, t_x, T, variant=variant)
-    fitted = time.perf_counter()
-    alive = p_alive(result.params, x, t_x, T, variant=variant)
-    expected = expected_transactions(result.params, horizon, x, t_x, T, variant=variant)
-    scored = time.perf_counter()
-    return {
-        "customers": n,
-        "variant": variant,
-        "true_params": truth,
-        "fitted_params": tuple(round(v, 4) for v in result.params),
-        "converged": result.converged,
-        "iterations": result.iterations,
-        "simulate_s": round(simulated - start, 3),
-        "fit_s": round(fitted - simulated, 3),
-        "score_s": round(scored - fitted, 3),
-        "fit_and_score_s": round(scored - simulated, 3),
-        "mean_p_alive": round(float(alive.mean()), 4),
-        "mean_expected_orders": round(float(expected.mean()), 4),
-    }

@@ -4,11 +4,11 @@ import logging
 import numpy as np
 
 from odoo import api, fields, models
+from odoo.addons.crm_traffic_light_core.tools.plural import DAYS, WEEKS
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..tools.plural import DAYS, WEEKS
-from . import bgnbd
+from ..maths import bgnbd
 
 _logger = logging.getLogger(__name__)
 
@@ -266,7 +266,7 @@ class CrmTrafficLightChurnModel(models.Model):
 
     def action_refit(self):
         """Button: refit the selected companies' models now on their full history."""
-        if not self.env.user.has_group("crm_traffic_light.group_traffic_light_admin"):
+        if not self.env.user.has_group("crm_traffic_light_core.group_traffic_light_admin"):
             raise UserError(self.env._("Only Traffic Light administrators can refit the model."))
         for model in self:
             if not self._refit_company(model.company_id):

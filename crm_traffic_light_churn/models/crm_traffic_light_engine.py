@@ -2,7 +2,7 @@ from odoo import api, models
 
 
 class CrmTrafficLightEngine(models.AbstractModel):
-    _inherit = "crm.traffic.light.engine"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "crm.traffic.light.engine"
 
     @api.model
     def _before_full_run(self, company):

@@ -28,3 +28,11 @@ class CrmTrafficLightIndicatorPAlive(models.AbstractModel):
 
     def _indicator_values(self, company, partner_ids, as_of, params):
         return self.env["crm.traffic.light.churn.model"]._churn_values(company, partner_ids, as_of)
+
+    def _indicator_explain(self, entry, status):
+        """The plain-words phrase: "usually orders every 3 weeks; 9 weeks silent; 22% likely
+        still active"."""
+        extras = super()._indicator_explain(entry, status)
+        if entry.get("value") is not None:
+            extras.append(self.env["crm.traffic.light.churn.model"]._churn_explanation(entry))
+        return extras

@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.partner"
 
     money_at_risk = fields.Float(
         string="Money at Risk",

@@ -191,7 +191,7 @@ class TestChurnModel(TransactionCase):
         user_b.write({"company_ids": [(6, 0, self.company_b.ids)], "company_id": self.company_b.id})
         self.assertFalse(self.Churn.with_user(user_b).search([]))
         admin = self.env.ref("base.user_admin")
-        self.assertTrue(admin.has_group("crm_traffic_light.group_traffic_light_admin"))
+        self.assertTrue(admin.has_group("crm_traffic_light_core.group_traffic_light_admin"))
         self.assertTrue(model.with_user(admin).action_refit())
 
     def test_batches_score_alike_from_run_cache_and_query(self):

@@ -1,14 +1,14 @@
-"""The BG/NBD and MBG/NBD functions (models/bgnbd.py) against hand computations, simulations
-and the published CDNOW estimate."""
+"""The BG/NBD and MBG/NBD functions (maths/bgnbd.py) against hand computations, simulations
+and the published CDNOW estimate. Plain unit tests: no Odoo, no database."""
 
 import csv
 import math
 import os
+from unittest import TestCase
 
 import numpy as np
 
-from odoo.addons.crm_traffic_light.models import bgnbd
-from odoo.tests import TransactionCase, tagged
+from .. import bgnbd
 
 DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
 
@@ -31,8 +31,7 @@ def relative_error(value, reference):
     return abs(value - reference) / abs(reference)
 
 
-@tagged("post_install", "-at_install")
-class TestBgNbdLikelihood(TransactionCase):
+class TestBgNbdLikelihood(TestCase):
     def test_likelihood_no_repeat_purchase_by_hand(self):
         # x = 0, T = 4: A1 = G(1) 2^1 / G(1) = 2; A2 = G(3) G(2) / (G(2) G(3)) = 1;
         # A3 = (1 / (2 + 4))^1 = 1/6; no A4 term.  L = 2 * 1 * 1/6 = 1/3.
@@ -78,8 +77,7 @@ class TestBgNbdLikelihood(TransactionCase):
             bgnbd.fit([0, 0], [0, 0], [3, 4])  # nobody ever came back
 
 
-@tagged("post_install", "-at_install")
-class TestBgNbdFit(TransactionCase):
+class TestBgNbdFit(TestCase):
     def test_cdnow_published_estimate(self):
         """Fader, Hardie and Lee (2005), CDNOW sample, 39 weeks: r = 0.243, alpha = 4.414,
         a = 0.793, b = 2.426, LL = -9582.4."""
@@ -136,8 +134,7 @@ class TestBgNbdFit(TransactionCase):
                 )
 
 
-@tagged("post_install", "-at_install")
-class TestBgNbdSingleOrder(TransactionCase):
+class TestBgNbdSingleOrder(TestCase):
     def test_single_order_customer_fades_with_mbgnbd(self):
         params = (0.5, 6.0, 0.9, 1.6)
         ages = np.array([1.0, 4.0, 13.0, 26.0, 52.0])
@@ -152,8 +149,7 @@ class TestBgNbdSingleOrder(TransactionCase):
         self.assertTrue(np.all(np.diff(expected) < 0))
 
 
-@tagged("post_install", "-at_install")
-class TestBgNbdPAlive(TransactionCase):
+class TestBgNbdPAlive(TestCase):
     def test_longer_silence_lowers_p_alive_of_frequent_buyers(self):
         params = (0.243, 4.414, 0.793, 2.426)  # CDNOW
         for variant in bgnbd.VARIANTS:

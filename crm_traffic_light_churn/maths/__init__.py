@@ -1,0 +1,1 @@
+"""Plain Python maths of the churn prediction (numpy / scipy, no Odoo)."""

@@ -1,0 +1,7 @@
+from . import (
+    crm_traffic_light_churn_model,
+    crm_traffic_light_engine,
+    crm_traffic_light_indicator_p_alive,
+    res_partner,
+    sale_order,
+)
