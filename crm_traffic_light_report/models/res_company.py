@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.company"
 
     traffic_light_save_days = fields.Integer(
         string="Save Period (days)",

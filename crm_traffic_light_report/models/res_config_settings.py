@@ -3,7 +3,7 @@ from odoo.exceptions import ValidationError
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.config.settings"
 
     traffic_light_save_days = fields.Integer(
         related="company_id.traffic_light_save_days", readonly=False

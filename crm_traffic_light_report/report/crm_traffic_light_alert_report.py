@@ -1,12 +1,15 @@
 from odoo import api, fields, models
+from odoo.addons.crm_traffic_light_alert.models.alert_const import (
+    ALERT_FLAG_SELECTION,
+    ALERT_STATE_SELECTION,
+    OPEN_STATES,
+)
+from odoo.addons.crm_traffic_light_segment.models.crm_traffic_light_segment import (
+    ABC_SELECTION,
+    RFM_SEGMENT_SELECTION,
+)
 from odoo.exceptions import UserError
 from odoo.tools import SQL
-
-from ..models.crm_traffic_light_alert import ALERT_STATE_SELECTION
-from ..models.crm_traffic_light_segment import RFM_SEGMENT_SELECTION
-from ..models.res_partner import ALERT_FLAG_SELECTION
-
-OPEN_STATES = ("new", "in_progress", "escalated")
 
 
 class CrmTrafficLightAlertReport(models.Model):
@@ -25,6 +28,7 @@ class CrmTrafficLightAlertReport(models.Model):
     _rec_name = "partner_id"
 
     alert_id = fields.Many2one("crm.traffic.light.alert", string="Alert", readonly=True)
+    abc_class = fields.Selection(ABC_SELECTION, string="ABC Class", readonly=True)
     manager_id = fields.Many2one("res.users", string="Manager", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     flag = fields.Selection(ALERT_FLAG_SELECTION, readonly=True)
@@ -46,45 +50,51 @@ class CrmTrafficLightAlertReport(models.Model):
     saved_count = fields.Integer(string="Saved", readonly=True)
     save_rate = fields.Float(string="Save Rate (%)", aggregator="avg", readonly=True)
 
-    def _query(self):
+    def _select(self):
         return SQL(
             """
-            SELECT a.id, a.id AS alert_id, a.partner_id, a.company_id, a.user_id,
-                   a.manager_id, %(team)s AS team_id, a.flag, a.state, a.reason_id,
-                   seg.abc_class, seg.rfm_segment, a.date_raised, a.date_closed,
-                   1 AS alert_count,
-                   CASE WHEN a.date_first_action IS NOT NULL THEN
-                        EXTRACT(EPOCH FROM a.date_first_action - a.date_raised) / 3600.0
-                   END AS response_hours,
-                   CASE WHEN a.date_closed IS NOT NULL THEN
-                        EXTRACT(EPOCH FROM a.date_closed - a.date_raised) / 3600.0
-                   END AS handling_hours,
-                   CASE WHEN a.state IN %(open)s AND EXISTS (
-                        SELECT 1 FROM mail_activity act
-                         WHERE act.res_model = 'crm.traffic.light.alert'
-                           AND act.res_id = a.id AND act.date_deadline < CURRENT_DATE)
-                        THEN 1 ELSE 0 END AS overdue_count,
-                   CASE WHEN a.date_escalated IS NOT NULL OR a.state = 'escalated'
-                        THEN 1 ELSE 0 END AS escalated_count,
-                   sv.saved AS saved_count,
-                   sv.saved * 100.0 AS save_rate
-              FROM crm_traffic_light_alert a
-              JOIN res_company c ON c.id = a.company_id
-              LEFT JOIN crm_traffic_light_segment seg
-                     ON seg.partner_id = a.partner_id AND seg.company_id = a.company_id
-              CROSS JOIN LATERAL (
-                   SELECT CASE WHEN EXISTS (
-                          SELECT 1 FROM crm_traffic_light_history h
-                           WHERE h.partner_id = a.partner_id AND h.company_id = a.company_id
-                             AND h.kind = 'change' AND h.new_flag = 'green'
-                             AND h.date >= a.date_raised::date
-                             AND h.date <= a.date_raised::date
-                                 + COALESCE(c.traffic_light_save_days, 90))
-                          THEN 1 ELSE 0 END AS saved
-              ) sv
+            a.id, a.id AS alert_id, a.partner_id, a.company_id, a.user_id,
+            a.manager_id, %(team)s AS team_id, a.flag, a.state, a.reason_id,
+            seg.abc_class, seg.rfm_segment, a.date_raised, a.date_closed,
+            1 AS alert_count,
+            CASE WHEN a.date_first_action IS NOT NULL THEN
+                 EXTRACT(EPOCH FROM a.date_first_action - a.date_raised) / 3600.0
+            END AS response_hours,
+            CASE WHEN a.date_closed IS NOT NULL THEN
+                 EXTRACT(EPOCH FROM a.date_closed - a.date_raised) / 3600.0
+            END AS handling_hours,
+            CASE WHEN a.state IN %(open)s AND EXISTS (
+                 SELECT 1 FROM mail_activity act
+                  WHERE act.res_model = 'crm.traffic.light.alert'
+                    AND act.res_id = a.id AND act.date_deadline < CURRENT_DATE)
+                 THEN 1 ELSE 0 END AS overdue_count,
+            CASE WHEN a.date_escalated IS NOT NULL OR a.state = 'escalated'
+                 THEN 1 ELSE 0 END AS escalated_count,
+            sv.saved AS saved_count,
+            sv.saved * 100.0 AS save_rate
             """,
             open=OPEN_STATES,
             team=self._sales_team(SQL.identifier("a", "user_id")),
+        )
+
+    def _from(self):
+        return SQL(
+            """
+            crm_traffic_light_alert a
+            JOIN res_company c ON c.id = a.company_id
+            LEFT JOIN crm_traffic_light_segment seg
+                   ON seg.partner_id = a.partner_id AND seg.company_id = a.company_id
+            CROSS JOIN LATERAL (
+                 SELECT CASE WHEN EXISTS (
+                        SELECT 1 FROM crm_traffic_light_history h
+                         WHERE h.partner_id = a.partner_id AND h.company_id = a.company_id
+                           AND h.kind = 'change' AND h.new_flag = 'green'
+                           AND h.date >= a.date_raised::date
+                           AND h.date <= a.date_raised::date
+                               + COALESCE(c.traffic_light_save_days, 90))
+                        THEN 1 ELSE 0 END AS saved
+            ) sv
+            """
         )
 
     @api.model

@@ -1,8 +1,10 @@
 from odoo import fields, models
+from odoo.addons.crm_traffic_light_alert.models.alert_const import (
+    ALERT_FLAG_SELECTION,
+    ALERT_STATE_SELECTION,
+)
+from odoo.addons.crm_traffic_light_segment.models.crm_traffic_light_segment import ABC_SELECTION
 from odoo.tools import SQL
-
-from ..models.crm_traffic_light_alert import ALERT_STATE_SELECTION
-from ..models.res_partner import ALERT_FLAG_SELECTION
 
 
 class CrmTrafficLightReasonReport(models.Model):
@@ -21,6 +23,7 @@ class CrmTrafficLightReasonReport(models.Model):
 
     alert_id = fields.Many2one("crm.traffic.light.alert", string="Alert", readonly=True)
     reason_id = fields.Many2one("crm.traffic.light.alert.reason", string="Reason", readonly=True)
+    abc_class = fields.Selection(ABC_SELECTION, string="ABC Class", readonly=True)
     flag = fields.Selection(ALERT_FLAG_SELECTION, readonly=True)
     state = fields.Selection(
         ALERT_STATE_SELECTION,
@@ -38,19 +41,25 @@ class CrmTrafficLightReasonReport(models.Model):
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     alert_count = fields.Integer(string="Alerts", readonly=True, aggregator="sum")
 
-    def _query(self):
+    def _select(self):
         return SQL(
             """
-            SELECT a.id, a.id AS alert_id, a.partner_id, a.company_id, a.reason_id, a.flag,
-                   a.state, a.state IN ('resolved', 'auto_resolved') AS is_closed,
-                   a.main_indicator_code, a.date_raised, a.date_closed,
-                   p.country_id, p.state_id, p.city, s.abc_class,
-                   a.user_id, a.manager_id, %(team)s AS team_id,
-                   1 AS alert_count
-              FROM crm_traffic_light_alert a
-              JOIN res_partner p ON p.id = a.partner_id
-              LEFT JOIN crm_traffic_light_segment s
-                     ON s.partner_id = a.partner_id AND s.company_id = a.company_id
+            a.id, a.id AS alert_id, a.partner_id, a.company_id, a.reason_id, a.flag,
+            a.state, a.state IN ('resolved', 'auto_resolved') AS is_closed,
+            a.main_indicator_code, a.date_raised, a.date_closed,
+            p.country_id, p.state_id, p.city, s.abc_class,
+            a.user_id, a.manager_id, %(team)s AS team_id,
+            1 AS alert_count
             """,
             team=self._sales_team(SQL.identifier("a", "user_id")),
+        )
+
+    def _from(self):
+        return SQL(
+            """
+            crm_traffic_light_alert a
+            JOIN res_partner p ON p.id = a.partner_id
+            LEFT JOIN crm_traffic_light_segment s
+                   ON s.partner_id = a.partner_id AND s.company_id = a.company_id
+            """
         )

@@ -272,7 +272,7 @@ class TestAnalytics(TransactionCase):
         self.assertEqual(partners.traffic_light_main_reason, payment["name"])
         self.assertFalse(self.c2.traffic_light_main_reason)
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "crm_traffic_light.action_my_customers_health"
+            "crm_traffic_light_report.action_my_customers_health"
         )
         self.assertIn("search_default_my_customers", action["context"])
         views = (

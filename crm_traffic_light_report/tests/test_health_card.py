@@ -2,8 +2,7 @@ from datetime import date, timedelta
 
 from odoo.tests import new_test_user, tagged
 
-from .common import create_customer, load_languages, make_result, sync_flags
-from .test_alert_lifecycle import AlertCase
+from .common import AlertCase, create_customer, load_languages, make_result, sync_flags
 
 
 @tagged("post_install", "-at_install")
@@ -13,7 +12,7 @@ class TestHealthCard(AlertCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.report = cls.env.ref("crm_traffic_light.action_report_health_card")
+        cls.report = cls.env.ref("crm_traffic_light_report.action_report_health_card")
         sync_flags(cls.env, cls.company, {cls.customer: "red"})
         cls.env["crm.traffic.light.status"].create(
             {

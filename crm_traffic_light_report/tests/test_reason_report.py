@@ -23,9 +23,9 @@ class ReasonCase(TransactionCase):
         cls.team_other = create_team(
             cls.env, "Reason Team Other", cls.manager_other, cls.sales_other
         )
-        cls.price = cls.env.ref("crm_traffic_light.alert_reason_price")
-        cls.demand = cls.env.ref("crm_traffic_light.alert_reason_demand")
-        cls.quality = cls.env.ref("crm_traffic_light.alert_reason_quality")
+        cls.price = cls.env.ref("crm_traffic_light_alert.alert_reason_price")
+        cls.demand = cls.env.ref("crm_traffic_light_alert.alert_reason_demand")
+        cls.quality = cls.env.ref("crm_traffic_light_alert.alert_reason_quality")
         pl, de, ru, fr = (cls.env.ref(f"base.{code}") for code in ("pl", "de", "ru", "fr"))
         cls.mazowieckie = cls.env["res.country.state"].search([("country_id", "=", pl.id)], limit=1)
 
@@ -149,7 +149,7 @@ class TestReasonReport(ReasonCase):
             self.counts(["user_id"], user=self.manager_other), {(self.sales_other.id,): 4}
         )
         admin = create_salesperson(
-            self.env, "reason_admin", groups="crm_traffic_light.group_traffic_light_admin"
+            self.env, "reason_admin", groups="crm_traffic_light_core.group_traffic_light_admin"
         )
         self.assertEqual(len(self.Report.with_user(admin).search([])), 8)
 

@@ -5,11 +5,10 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.addons.crm_traffic_light_alert.models.alert_const import ALERT_FLAG_SELECTION
+from odoo.addons.crm_traffic_light_core.tools.plural import ALERTS
 from odoo.exceptions import ValidationError
 from odoo.tools import file_open
-
-from ..models.res_partner import ALERT_FLAG_SELECTION
-from ..tools.plural import ALERTS
 
 # Colours of the reasons on the map, in order of their total number of alerts.
 PALETTE = (
@@ -30,7 +29,7 @@ MIN_RADIUS, MAX_RADIUS = 6.0, 34.0
 
 def country_centroids():
     """{country code: (latitude, longitude)} shipped in data/country_centroids.csv."""
-    with file_open("crm_traffic_light/data/country_centroids.csv") as handle:
+    with file_open("crm_traffic_light_report/data/country_centroids.csv") as handle:
         return {
             row["code"]: (float(row["latitude"]), float(row["longitude"]))
             for row in csv.DictReader(handle)

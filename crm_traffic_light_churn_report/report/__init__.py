@@ -1,0 +1,1 @@
+from . import crm_traffic_light_condition_report

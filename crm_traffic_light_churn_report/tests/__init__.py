@@ -1,0 +1,1 @@
+from . import test_condition_money_at_risk

@@ -1,0 +1,5 @@
+from . import (
+    test_analytics,
+    test_health_card,
+    test_reason_report,
+)

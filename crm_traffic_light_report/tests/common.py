@@ -1,0 +1,43 @@
+"""Test helpers: crm_traffic_light_alert's and crm_traffic_light_core's, for the reports."""
+
+from odoo.addons.crm_traffic_light_alert.tests.common import (
+    AlertCase,
+    PartnerMergeCase,
+    TrafficLightCase,
+    ago,
+    create_company,
+    create_customer,
+    create_invoice,
+    create_orders,
+    create_product,
+    create_sales_manager,
+    create_salesperson,
+    create_team,
+    ensure_chart,
+    load_languages,
+    make_result,
+    order_product,
+    set_dates,
+    sync_flags,
+)
+
+__all__ = [
+    "AlertCase",
+    "PartnerMergeCase",
+    "TrafficLightCase",
+    "ago",
+    "create_company",
+    "create_customer",
+    "create_invoice",
+    "create_orders",
+    "create_product",
+    "create_sales_manager",
+    "create_salesperson",
+    "create_team",
+    "ensure_chart",
+    "load_languages",
+    "make_result",
+    "order_product",
+    "set_dates",
+    "sync_flags",
+]

@@ -1,0 +1,1 @@
+from . import crm_traffic_light_reason_map, crm_traffic_light_report_export
