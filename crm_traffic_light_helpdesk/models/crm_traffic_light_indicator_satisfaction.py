@@ -71,3 +71,9 @@ class CrmTrafficLightIndicatorSatisfaction(models.AbstractModel):
         for pid, open_count, total in rows:
             result[pid] = {"value": float(open_count), "baseline": None, "tickets": total}
         return result
+
+    def _indicator_explain(self, entry, status):
+        extras = super()._indicator_explain(entry, status)
+        if entry.get("tickets"):
+            extras.append(self.env._("tickets in the window: %(count)s", count=entry["tickets"]))
+        return extras

@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from odoo.addons.crm_traffic_light.tests.common import (
+from odoo.addons.crm_traffic_light_core.tests.common import (
     TrafficLightCase,
     ago,
     create_customer,
