@@ -1,5 +1,5 @@
 # crm_traffic_light: the two commands a fresh machine needs are `make demo` and `make test`.
-.PHONY: setup demo test lint bench pot readme clean
+.PHONY: setup demo test test-alone lint bench pot readme clean
 
 setup:
 	bash scripts/setup.sh
@@ -9,6 +9,9 @@ demo:
 
 test:
 	bash scripts/test.sh
+
+test-alone:
+	bash scripts/test_alone.sh
 
 lint: setup
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .

@@ -135,8 +135,8 @@ def engine_params(engine, company):
 def run_cron(env, method):
     """Run an engine cron entry point until it reports no remaining work."""
     cron_xmlid = {
-        "_cron_full_run": "crm_traffic_light.ir_cron_traffic_light_full",
-        "_cron_incremental_run": "crm_traffic_light.ir_cron_traffic_light_incremental",
+        "_cron_full_run": "crm_traffic_light_core.ir_cron_traffic_light_full",
+        "_cron_incremental_run": "crm_traffic_light_core.ir_cron_traffic_light_incremental",
     }[method]
     cron = env.ref(cron_xmlid)
     calls = 0
@@ -380,7 +380,7 @@ CHURN = "crm.traffic.light.churn.model"
 
 def reset_segments(env, company):
     """Forget the company's stored segments, so that the next run is a first run."""
-    from odoo.addons.crm_traffic_light.models.crm_traffic_light_segment import (  # noqa: PLC0415
+    from odoo.addons.crm_traffic_light_segment.models.crm_traffic_light_segment import (  # noqa: PLC0415
         PARTNER_COLUMNS,
     )
 
@@ -434,7 +434,7 @@ def phase_duplicates(env):
     """The duplicate finder behind the weekly cron, twice: the pairs are stored by the
     first run, the second one only compares (what the cron does every week)."""
     Duplicate = env[DUPLICATE]
-    cron = env.ref("crm_traffic_light.ir_cron_traffic_light_duplicates")
+    cron = env.ref("crm_traffic_light_segment.ir_cron_traffic_light_duplicates")
     baseline = maxrss_mb()
     stats, first = timed(env, Duplicate._find_duplicates)
     _stats, rerun = timed(env, Duplicate._find_duplicates)
@@ -456,8 +456,8 @@ def phase_churn(env):
     """Refit of the company's churn model as the daily full run does it (history query, fit,
     scoring of every customer, storing the money at risk), then its parts separately."""
     from odoo import fields  # noqa: PLC0415
-    from odoo.addons.crm_traffic_light.models import bgnbd  # noqa: PLC0415
-    from odoo.addons.crm_traffic_light.models.crm_traffic_light_churn_model import (  # noqa: PLC0415
+    from odoo.addons.crm_traffic_light_churn.maths import bgnbd  # noqa: PLC0415
+    from odoo.addons.crm_traffic_light_churn.models.crm_traffic_light_churn_model import (  # noqa: PLC0415
         _CACHE_KEY,
         DEFAULT_VARIANT,
     )

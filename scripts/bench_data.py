@@ -48,7 +48,7 @@ def refresh(env):
     if "traffic_light_promotional" in Pricelist._fields:
         Pricelist.search([("name", "=", "Bench Promotions")]).traffic_light_promotional = True
     negative = env.ref(
-        "crm_traffic_light.mail_activity_type_debt_collection", raise_if_not_found=False
+        "crm_traffic_light_core.mail_activity_type_debt_collection", raise_if_not_found=False
     )
     if negative:
         env.cr.execute(
@@ -253,8 +253,8 @@ def generate(env, n_customers, seed=0.42):
         for rec in (
             env.ref(x, raise_if_not_found=False)
             for x in (
-                "crm_traffic_light.mail_activity_type_debt_collection",
-                "crm_traffic_light.mail_activity_type_payment_problem",
+                "crm_traffic_light_core.mail_activity_type_debt_collection",
+                "crm_traffic_light_core.mail_activity_type_payment_problem",
             )
         )
         if rec

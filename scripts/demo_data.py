@@ -1302,8 +1302,8 @@ class DemoGenerator:
         negative_types = [
             t
             for t in (
-                self.ref("crm_traffic_light.mail_activity_type_debt_collection"),
-                self.ref("crm_traffic_light.mail_activity_type_payment_problem"),
+                self.ref("crm_traffic_light_core.mail_activity_type_debt_collection"),
+                self.ref("crm_traffic_light_core.mail_activity_type_payment_problem"),
             )
             if t
         ]
@@ -1540,7 +1540,9 @@ def check_languages(env):
     product = env["product.template"].search([("default_code", "=", "IS-001")])
     team = env["crm.team"].search([("name", "=", TEAMS[0])])
     odoo_menu = env.ref("sale.sale_menu_root")
-    addon_menu = env.ref("crm_traffic_light.menu_customer_health_root", raise_if_not_found=False)
+    addon_menu = env.ref(
+        "crm_traffic_light_core.menu_customer_health_root", raise_if_not_found=False
+    )
     records = [product, team, odoo_menu] + ([addon_menu] if addon_menu else [])
     english = [r.with_context(lang="en_US").name for r in records]
     missing = []

@@ -3,7 +3,7 @@
 Usage: i18n_check.py EXPORT_DIR ADDON [ADDON ...]
 EXPORT_DIR holds fresh exports named <addon>.pot. Exits 1 when a .pot is out of date, or a .po
 misses an entry of the .pot, has an untranslated or a fuzzy entry, or keeps the plural
-category marker ("[few]", "[many]", see crm_traffic_light/tools/plural.py) in a translation, or
+category marker ("[few]", "[many]", see crm_traffic_light_core/tools/plural.py) in a translation, or
 changes the %(name)s placeholders of an entry.
 """
 

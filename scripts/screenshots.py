@@ -63,7 +63,7 @@ SHOTS = [
     ("screenshot_my_customers_health", "piotr", "en_US", "action_my_customers_health", PHONE,
      SCROLL_RED),
 ]  # fmt: skip
-HEALTH_CARD = "crm_traffic_light.report_health_card"
+HEALTH_CARD = "crm_traffic_light_report.report_health_card"
 
 
 class Browser:
@@ -254,7 +254,9 @@ def main():
                     print("%s: the card did not load in time" % name, file=sys.stderr)
                 browser.fit_height(width, height, mobile)
             else:
-                browser.goto("%s/odoo/action-crm_traffic_light.%s" % (args.url, target), wait=2)
+                browser.goto(
+                    "%s/odoo/action-crm_traffic_light_report.%s" % (args.url, target), wait=2
+                )
                 if not browser.wait_for(".o_action_manager .o_view_controller"):
                     print("%s: the view did not load in time" % name, file=sys.stderr)
             if script:

@@ -64,7 +64,10 @@ rc=0
 ( cd "$PROJECT_ROOT" && PYTHONPATH="$ODOO" "$VENV/bin/pytest" -p no:cacheprovider \
     --odoo-config="$CONF" --odoo-http --odoo-log-level=warn \
     --junitxml="$VAR_DIR/$DB-junit.xml" -v -rfEs \
-    $(for a in ${ADDONS//,/ }; do [ -d "$a/tests" ] && echo "$a/tests"; done) ) || rc=$?
+    $(for a in ${ADDONS//,/ }; do
+        # Odoo tests in <addon>/tests, plain unit tests beside a package (e.g. churn's maths)
+        for t in "$a"/tests "$a"/*/tests; do [ -f "$t/__init__.py" ] && echo "$t"; done
+      done) ) || rc=$?
 read -r tp tf < <("$PY" - "$VAR_DIR/$DB-junit.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET
 try:
