@@ -8,8 +8,10 @@
 #                       duplicates, churn, churn_synthetic; default all)
 #   BENCH_PLAYBOOK_CRON=0  in the full phase, skip the playbook cron that launches the
 #                       playbooks the first run left pending (minutes on 100,000 customers)
+#   BENCH_DB=name       database (default crm_traffic_light_bench; BENCH_SCALING uses
+#                       <name>_small)
 #
-# Database crm_traffic_light_bench: created, the repository's addons installed, N customers
+# Database $BENCH_DB: created, the repository's addons installed, N customers
 # generated in SQL (scripts/bench_data.py); reused when it already holds N customers (the
 # addons are then updated). Prints full recompute time, the bare SQL aggregates (floor),
 # their ratio, the incremental recompute of 1% of customers, peak memory and the time of the
@@ -53,12 +55,13 @@ prepare_db() {
 }
 
 check_postgres
-CONF="$(prepare_db crm_traffic_light_bench "$N")"
+BENCH_DB="${BENCH_DB:-crm_traffic_light_bench}"
+CONF="$(prepare_db "$BENCH_DB" "$N")"
 log "Reading generated rows through the ORM"
 "${BENCH_PY[@]}" check "$CONF"
 SMALL_CONF=""
 if [ "${BENCH_SCALING:-0}" = 1 ]; then
-  SMALL_CONF="$(prepare_db crm_traffic_light_bench_small "$((N / 10))")"
+  SMALL_CONF="$(prepare_db "${BENCH_DB}_small" "$((N / 10))")"
 fi
 log "Measuring (each phase in its own process)"
 "${BENCH_PY[@]}" report "$CONF" $SMALL_CONF

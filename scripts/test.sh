@@ -66,7 +66,7 @@ rc=0
     --junitxml="$VAR_DIR/$DB-junit.xml" -v -rfEs \
     $(for a in ${ADDONS//,/ }; do
         # Odoo tests in <addon>/tests, plain unit tests beside a package (e.g. churn's maths)
-        for t in "$a"/tests "$a"/*/tests; do [ -f "$t/__init__.py" ] && echo "$t"; done
+        for t in "$a"/tests "$a"/*/tests; do if [ -f "$t/__init__.py" ]; then echo "$t"; fi; done
       done) ) || rc=$?
 read -r tp tf < <("$PY" - "$VAR_DIR/$DB-junit.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET

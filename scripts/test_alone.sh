@@ -36,7 +36,9 @@ for addon in $ADDONS; do
     failed=$((failed + 1))
   else
     passed=$((passed + 1))
-    tests=$(for t in "$addon"/tests "$addon"/*/tests; do [ -f "$PROJECT_ROOT/$t/__init__.py" ] && echo "$t"; done)
+    tests=$(for t in "$addon"/tests "$addon"/*/tests; do
+              if [ -f "$PROJECT_ROOT/$t/__init__.py" ]; then echo "$t"; fi
+            done)
     ( cd "$PROJECT_ROOT" && PYTHONPATH="$ODOO" "$VENV/bin/pytest" -p no:cacheprovider \
         --odoo-config="$CONF" --odoo-http --odoo-log-level=warn \
         --junitxml="$VAR_DIR/$DB-junit.xml" -q -rfEs $tests ) || true

@@ -25,6 +25,8 @@ class CrmTrafficLightEngineRun(models.AbstractModel):
     def _full_run_candidates(self, company, after_id):
         """Commercial partners to evaluate in a full run, above the cursor: customers with
         a confirmed order in the company, plus partners that still have a status."""
+        # Orders and partners written in this transaction count (SQL below).
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """
@@ -111,6 +113,7 @@ class CrmTrafficLightEngineRun(models.AbstractModel):
     def _changed_partner_ids(self, company, since):
         """Commercial partners whose orders, invoices, payments, activities/messages,
         calendar events or partner record changed since ``since`` (one SQL)."""
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """

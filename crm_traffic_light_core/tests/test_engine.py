@@ -243,6 +243,13 @@ class TestEngine(TrafficLightCase):
         self.assertEqual(self.red.traffic_light, "red")
         self.assertEqual(self.green.traffic_light, "green")
 
+    def test_full_run_sees_the_customers_of_its_transaction(self):
+        # a customer and its order written just before the run (not flushed yet)
+        newcomer = create_customer(self.env, "Same Transaction Newcomer", self.salesperson)
+        create_orders(self.env, newcomer, ago(400), 100.0)
+        self.run_full()
+        self.assertEqual(newcomer.traffic_light, "red")
+
     def test_incremental_run_picks_changed_customers(self):
         self.run_full()
         self.company.traffic_light_last_incremental = self.env.cr.now() - timedelta(hours=1)
