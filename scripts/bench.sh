@@ -6,6 +6,9 @@
 #   BENCH_SCALING=1     also measure a second database with N/10 customers (memory vs N)
 #   BENCH_PHASES=a,b    run only these phases (full, floor, incremental, list, segments,
 #                       duplicates, churn, churn_synthetic; default all)
+#   BENCH_DB=name       database to use (default crm_traffic_light_bench; the N/10 one of
+#                       BENCH_SCALING is <name>_small), so that several checkouts can bench
+#                       side by side
 #   BENCH_PLAYBOOK_CRON=0  in the full phase, skip the playbook cron that launches the
 #                       playbooks the first run left pending (minutes on 100,000 customers)
 #
@@ -53,12 +56,13 @@ prepare_db() {
 }
 
 check_postgres
-CONF="$(prepare_db crm_traffic_light_bench "$N")"
+BENCH_DB="${BENCH_DB:-crm_traffic_light_bench}"
+CONF="$(prepare_db "$BENCH_DB" "$N")"
 log "Reading generated rows through the ORM"
 "${BENCH_PY[@]}" check "$CONF"
 SMALL_CONF=""
 if [ "${BENCH_SCALING:-0}" = 1 ]; then
-  SMALL_CONF="$(prepare_db crm_traffic_light_bench_small "$((N / 10))")"
+  SMALL_CONF="$(prepare_db "${BENCH_DB}_small" "$((N / 10))")"
 fi
 log "Measuring (each phase in its own process)"
 "${BENCH_PY[@]}" report "$CONF" $SMALL_CONF
