@@ -6,12 +6,13 @@
 #   BENCH_SCALING=1     also measure a second database with N/10 customers (memory vs N)
 #   BENCH_PHASES=a,b    run only these phases (full, floor, incremental, list, segments,
 #                       duplicates, churn, churn_synthetic; default all)
+#   BENCH_DB=name       database to use (default crm_traffic_light_bench; the N/10 one of
+#                       BENCH_SCALING is <name>_small), so that several checkouts can bench
+#                       side by side
 #   BENCH_PLAYBOOK_CRON=0  in the full phase, skip the playbook cron that launches the
 #                       playbooks the first run left pending (minutes on 100,000 customers)
-#   BENCH_DB=name       database (default crm_traffic_light_bench; BENCH_SCALING uses
-#                       <name>_small)
 #
-# Database $BENCH_DB: created, the repository's addons installed, N customers
+# Database crm_traffic_light_bench: created, the repository's addons installed, N customers
 # generated in SQL (scripts/bench_data.py); reused when it already holds N customers (the
 # addons are then updated). Prints full recompute time, the bare SQL aggregates (floor),
 # their ratio, the incremental recompute of 1% of customers, peak memory and the time of the
