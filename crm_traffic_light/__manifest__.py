@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Customer Traffic Light",
     "summary": "Warns salespeople before existing customers leave: "
@@ -7,6 +9,8 @@
     "website": "https://github.com/crm-traffic-light/crm_traffic_light",
     "author": "crm_traffic_light contributors",
     "license": "LGPL-3",
+    "maintainers": ["crm-traffic-light"],
+    "development_status": "Beta",
     "depends": [
         "crm_traffic_light_core",
         "crm_traffic_light_alert",

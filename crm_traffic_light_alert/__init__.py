@@ -1,13 +1,4 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import models, wizard
-
-
-def post_init_hook(env):
-    """Create the default norm of the sales plan indicator in every company."""
-    env["crm.traffic.light.norm"]._ensure_default_norms()
-
-
-def uninstall_hook(env):
-    """The sales plan indicator disappears with the addon: so do its norms."""
-    env["crm.traffic.light.norm"].with_context(active_test=False).search(
-        [("indicator_code", "=", "sales_plan")]
-    ).unlink()
+from .hooks import post_init_hook, pre_init_hook, uninstall_hook

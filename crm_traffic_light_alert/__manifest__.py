@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Customer Traffic Light - Alerts",
     "summary": "Alerts when a customer turns orange or red: playbooks of activities for the "
@@ -7,6 +9,8 @@
     "website": "https://github.com/crm-traffic-light/crm_traffic_light",
     "author": "crm_traffic_light contributors",
     "license": "LGPL-3",
+    "maintainers": ["crm-traffic-light"],
+    "development_status": "Beta",
     "depends": [
         "crm_traffic_light_core",
     ],
@@ -27,6 +31,10 @@
             "crm_traffic_light_alert/static/tests/tours/*.js",
         ],
     },
+    "external_dependencies": {
+        "python": ["openupgradelib"],
+    },
+    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "application": False,

@@ -1,6 +1,4 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import models, report, tools, wizard
-
-
-def post_init_hook(env):
-    """Create the shipped default norms of every company."""
-    env["crm.traffic.light.norm"]._ensure_default_norms()
+from .hooks import post_init_hook, pre_init_hook, uninstall_hook

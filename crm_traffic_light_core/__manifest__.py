@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Customer Traffic Light - Core",
     "summary": "Engine of the customer traffic light: indicators, norms, green / orange / red "
@@ -7,6 +9,8 @@
     "website": "https://github.com/crm-traffic-light/crm_traffic_light",
     "author": "crm_traffic_light contributors",
     "license": "LGPL-3",
+    "maintainers": ["crm-traffic-light"],
+    "development_status": "Beta",
     "depends": [
         "sale_management",
         "account",
@@ -36,7 +40,12 @@
             "crm_traffic_light_core/static/tests/tours/*.js",
         ],
     },
+    "external_dependencies": {
+        "python": ["openupgradelib"],
+    },
+    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "application": False,
     "installable": True,
 }

@@ -1,1 +1,4 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import models, report, wizard
+from .hooks import post_init_hook, pre_init_hook

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Customer Traffic Light - Segments",
     "summary": "ABC / XYZ / RFM segments, sleeping customers, card completeness, contact "
@@ -7,6 +9,8 @@
     "website": "https://github.com/crm-traffic-light/crm_traffic_light",
     "author": "crm_traffic_light contributors",
     "license": "LGPL-3",
+    "maintainers": ["crm-traffic-light"],
+    "development_status": "Beta",
     "depends": [
         "crm_traffic_light_core",
     ],
@@ -28,6 +32,12 @@
             "crm_traffic_light_segment/static/tests/tours/*.js",
         ],
     },
+    "external_dependencies": {
+        "python": ["openupgradelib"],
+    },
+    "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "application": False,
     "installable": True,
 }

@@ -18,46 +18,58 @@ class CrmTrafficLightEngine(models.AbstractModel):
     _inherit = ["crm.traffic.light.engine.store", "crm.traffic.light.engine.run"]
     _description = "Traffic Light Engine"
 
-    def init(self):
-        res = super().init()
-        cr = self.env.cr
-        # Incremental run: documents changed since the last run.
-        for table in ("sale_order", "account_move", "account_payment", "calendar_event"):
-            cr.execute(
-                SQL(
-                    "CREATE INDEX IF NOT EXISTS %s ON %s (write_date)",
-                    SQL.identifier(f"crm_traffic_light_{table}_write_date_idx"),
-                    SQL.identifier(table),
-                )
+    # ------------------------------------------------------------------
+    # Indexes on Odoo's own tables
+    # ------------------------------------------------------------------
+    @api.model
+    def _core_table_indexes(self):
+        """The indexes the runs need on Odoo's own tables, ``{name: SQL(definition)}``: the
+        engine's and those of every indicator (``_indicator_indexes``). Created by the
+        addons' ``post_init_hook`` (and so by the upgrade from the single addon, which
+        installs the family), dropped by the core's ``uninstall_hook``: never in
+        ``init()``, which runs on every update of the addon."""
+        indexes = {
+            # Incremental run: documents changed since the last run.
+            f"crm_traffic_light_{table}_write_date_idx": SQL(
+                "ON %s (write_date)", SQL.identifier(table)
             )
-        cr.execute(
-            """
-            CREATE INDEX IF NOT EXISTS crm_traffic_light_mail_message_write_date_idx
-                ON mail_message (write_date)
-             WHERE mail_activity_type_id IS NOT NULL
-            """
+            for table in ("sale_order", "account_move", "account_payment", "calendar_event")
+        }
+        indexes["crm_traffic_light_mail_message_write_date_idx"] = SQL(
+            "ON mail_message (write_date) WHERE mail_activity_type_id IS NOT NULL"
         )
         # Customers of a company and their orders.
-        cr.execute(
-            """
-            CREATE INDEX IF NOT EXISTS crm_traffic_light_sale_order_customer_idx
-                ON sale_order (partner_id, company_id, date_order)
-             WHERE state = 'sale'
-            """
+        indexes["crm_traffic_light_sale_order_customer_idx"] = SQL(
+            "ON sale_order (partner_id, company_id, date_order) WHERE state = 'sale'"
         )
-        # Storing the flags rewrites up to every customer's row of res_partner. An index
-        # on a column the UPDATE changes makes it a non-HOT update that inserts into every
-        # index of the table (about 36): no index on the flag columns (see res_partner.py),
-        # and none duplicating base's res_partner__commercial_partner_id_index (created by
-        # earlier versions).
-        cr.execute(
-            """
-            DROP INDEX IF EXISTS crm_traffic_light_res_partner_commercial_idx,
-                                 res_partner__traffic_light_index,
-                                 res_partner__traffic_light_date_index
-            """
-        )
-        return res
+        for indicator in self.env["crm.traffic.light.indicator.mixin"]._get_indicators():
+            indexes.update(indicator._indicator_indexes())
+        return indexes
+
+    @api.model
+    def _create_core_table_indexes(self):
+        """Create the missing indexes of ``_core_table_indexes`` (idempotent)."""
+        for name, definition in self._core_table_indexes().items():
+            self.env.cr.execute(
+                SQL("CREATE INDEX IF NOT EXISTS %s %s", SQL.identifier(name), definition)
+            )
+
+    @api.model
+    def _drop_core_table_indexes(self, names=None):
+        """Drop ``names`` (default: every ``crm_traffic_light_*`` index on a table that is not
+        one of the addons' own ``crm_traffic_light_*`` tables)."""
+        if names is None:
+            self.env.cr.execute(
+                r"""
+                SELECT indexname FROM pg_indexes
+                 WHERE schemaname = current_schema()
+                   AND indexname LIKE 'crm\_traffic\_light\_%'
+                   AND tablename NOT LIKE 'crm\_traffic\_light\_%'
+                """
+            )
+            names = [name for (name,) in self.env.cr.fetchall()]
+        for name in names:
+            self.env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))
 
     # ------------------------------------------------------------------
     # Parameters

@@ -29,16 +29,12 @@ class CrmTrafficLightIndicatorContact(models.AbstractModel):
             "mode": "absolute",
         }
 
-    def init(self):
-        res = super().init()
-        self.env.cr.execute(
-            """
-            CREATE INDEX IF NOT EXISTS crm_traffic_light_mail_message_activity_idx
-                ON mail_message (model, res_id, date)
-             WHERE mail_activity_type_id IS NOT NULL
-            """
-        )
-        return res
+    def _indicator_indexes(self):
+        return {
+            "crm_traffic_light_mail_message_activity_idx": SQL(
+                "ON mail_message (model, res_id, date) WHERE mail_activity_type_id IS NOT NULL"
+            )
+        }
 
     def _indicator_values(self, company, partner_ids, as_of, params):
         stop = as_of + timedelta(days=1)

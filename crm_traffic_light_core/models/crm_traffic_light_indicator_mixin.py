@@ -44,6 +44,14 @@ class CrmTrafficLightIndicatorMixin(models.AbstractModel):
         explanation is rendered: its ``_format_measure(unit, value)`` formats a value."""
         return []
 
+    def _indicator_indexes(self):
+        """Indexes on Odoo's own tables that this indicator's SQL needs, as ``{name:
+        SQL(definition after the name)}``. Names start with ``crm_traffic_light_``. They are
+        created by the addon's ``post_init_hook`` (``crm.traffic.light.engine.
+        _create_core_table_indexes``) and dropped by its ``uninstall_hook``, never in
+        ``init()``: the tables are not the addon's. Default: none."""
+        return {}
+
     # ------------------------------------------------------------------
     # Discovery
     # ------------------------------------------------------------------

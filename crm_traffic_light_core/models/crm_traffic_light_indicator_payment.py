@@ -27,16 +27,13 @@ class CrmTrafficLightIndicatorPayment(models.AbstractModel):
             "mode": "absolute",
         }
 
-    def init(self):
-        res = super().init()
-        self.env.cr.execute(
-            """
-            CREATE INDEX IF NOT EXISTS crm_traffic_light_account_move_customer_idx
-                ON account_move (commercial_partner_id, company_id, invoice_date)
-             WHERE state = 'posted' AND move_type IN ('out_invoice', 'out_refund')
-            """
-        )
-        return res
+    def _indicator_indexes(self):
+        return {
+            "crm_traffic_light_account_move_customer_idx": SQL(
+                "ON account_move (commercial_partner_id, company_id, invoice_date)"
+                " WHERE state = 'posted' AND move_type IN ('out_invoice', 'out_refund')"
+            )
+        }
 
     def _indicator_values(self, company, partner_ids, as_of, params):
         window_start = as_of - timedelta(days=params["window_days"])

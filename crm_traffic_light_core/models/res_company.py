@@ -3,6 +3,11 @@ from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
+    """Settings of the traffic light per company. Fields added to Odoo's models carry no NOT
+    NULL constraint in the database (Odoo's own code and tests create companies without
+    knowing them): they have defaults, are required in the settings form, and the engine
+    reads an empty value as the default (``_get_params``)."""
+
     _inherit = "res.company"
 
     traffic_light_window_days = fields.Integer(
@@ -19,13 +24,11 @@ class ResCompany(models.Model):
         [("invoice", "Posted invoices net of credit notes"), ("order", "Confirmed orders")],
         string="Turnover Source",
         default="invoice",
-        required=True,
     )
     traffic_light_score_mode = fields.Selection(
         [("worst", "Worst indicator"), ("weighted", "Weighted score")],
         string="Flag Mode",
         default="worst",
-        required=True,
     )
     traffic_light_score_orange = fields.Float(
         string="Weighted Score for Orange",

@@ -27,22 +27,16 @@ class CrmTrafficLightIndicatorSatisfaction(models.AbstractModel):
             "mode": "absolute",
         }
 
-    def init(self):
-        res = super().init()
-        self.env.cr.execute(
-            """
-            CREATE INDEX IF NOT EXISTS crm_traffic_light_helpdesk_ticket_partner_idx
-                ON helpdesk_ticket (partner_id, company_id, create_date)
-             WHERE active
-            """
-        )
-        self.env.cr.execute(
-            """
-            CREATE INDEX IF NOT EXISTS crm_traffic_light_helpdesk_ticket_write_date_idx
-                ON helpdesk_ticket (write_date)
-            """
-        )
-        return res
+    def _indicator_indexes(self):
+        return {
+            "crm_traffic_light_helpdesk_ticket_partner_idx": SQL(
+                "ON helpdesk_ticket (partner_id, company_id, create_date) WHERE active"
+            ),
+            # The incremental run: tickets changed since the last run.
+            "crm_traffic_light_helpdesk_ticket_write_date_idx": SQL(
+                "ON helpdesk_ticket (write_date)"
+            ),
+        }
 
     def _indicator_values(self, company, partner_ids, as_of, params):
         date_from, date_to = self._window(as_of, params["window_days"])
