@@ -1,5 +1,5 @@
 # crm_traffic_light: the two commands a fresh machine needs are `make demo` and `make test`.
-.PHONY: setup demo test test-alone lint bench pot readme clean
+.PHONY: setup demo test test-alone upgrade-check core-tests wheels lint bench pot readme clean
 
 setup:
 	bash scripts/setup.sh
@@ -12,6 +12,16 @@ test:
 
 test-alone:
 	bash scripts/test_alone.sh
+
+# Parts of make test, runnable alone (after make setup).
+upgrade-check:
+	bash scripts/upgrade_check.sh
+
+core-tests:
+	bash scripts/core_tests.sh
+
+wheels:
+	bash scripts/wheels_check.sh
 
 lint: setup
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Benchmark of the traffic-light computation (``make bench``, see scripts/bench.sh).
 
     python scripts/bench.py generate CONF N     generate N customers (scripts/bench_data.py)

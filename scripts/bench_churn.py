@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Benchmark of the churn model (BG/NBD family): fit + scoring of 100,000 synthetic customers.
 
 Needs only numpy and scipy (no database, no Odoo): `.venv/bin/python scripts/bench_churn.py [N]`.

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Benchmark data generator: N customers with realistic sales histories, in set-based SQL.
 
 Used by scripts/bench.py (``make bench``). A few reference records (salespeople, teams,

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Generate realistic demo data for crm_traffic_light (``make demo``).
 
 Usage: demo_data.py ODOO_PATH ODOO_CONF

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Render each addon's readme/*.rst fragments into README.rst and static/description/index.html,
 as OCA's oca-gen-addon-readme does. With --check, only report files that are out of date."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Compare each addon's committed i18n/<addon>.pot with a fresh export, and check its .po files.
 
 Usage: i18n_check.py EXPORT_DIR ADDON [ADDON ...]

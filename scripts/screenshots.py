@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Take the README screenshots of the reports from a running demo database.
 
 Drives Debian's headless Chromium through the DevTools protocol (``websocket-client``):

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # make test: lint, fresh test database, install the addons, run every test (browser tours
-# included) with pytest-odoo, check a clean uninstall, drop the database.
+# included) with pytest-odoo, check a clean uninstall, drop the database; then the wheels
+# (scripts/wheels_check.sh), the upgrade from the released single addon
+# (scripts/upgrade_check.sh) and Odoo's own tests with and without the addons
+# (scripts/core_tests.sh).
 # Exits non-zero on any failure, error or skipped test; ends with "N passed, N failed".
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/addons.sh"
@@ -84,6 +87,20 @@ passed=$((passed + tp)); failed=$((failed + tf))
 
 log "Uninstall check: the addons leave Odoo's business data intact"
 rc=0; "$PY" "$PROJECT_ROOT/scripts/uninstall_check.py" "$ODOO" "$CONF" "$ADDONS" || rc=$?
+count $rc
+
+cleanup; trap - EXIT
+
+log "Wheels: every addon builds with whool and installs as odoo/addons/<addon>"
+rc=0; "$PROJECT_ROOT/scripts/wheels_check.sh" || rc=$?
+count $rc
+
+log "Upgrade check: a database of the released single addon upgrades with one -u, losing nothing"
+rc=0; "$PROJECT_ROOT/scripts/upgrade_check.sh" || rc=$?
+count $rc
+
+log "Core tests check: Odoo's own tests give the same failures with and without the addons"
+rc=0; "$PROJECT_ROOT/scripts/core_tests.sh" || rc=$?
 count $rc
 
 rm -f "$VAR_DIR/$DB-install.log" "$VAR_DIR/$DB-junit.xml"

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Complete a demo database of the released single addon (18.0.1.0.0) before the upgrade
 check: what ``make demo`` of that version does not make but a user of it has.
 

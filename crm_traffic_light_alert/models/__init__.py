@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # isort: skip_file
 # The alert's mixins must be imported before the alert that inherits them.
 from . import crm_traffic_light_alert_access

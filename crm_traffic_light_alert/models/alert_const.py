@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Constants of the customer alerts, shared by the alert model, its mixins and the reports."""
 
 from odoo.addons.crm_traffic_light_core.models.res_partner import TRAFFIC_LIGHT_SELECTION

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """BG/NBD and MBG/NBD customer-base models as plain vectorised numpy/scipy functions.
 
 No Odoo inside (a plain Python module of the package ``crm_traffic_light_churn.maths``): the

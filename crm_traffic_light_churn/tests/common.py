@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Test helpers: crm_traffic_light_core's (tests/common.py), for the churn model."""
 
 from odoo.addons.crm_traffic_light_core.tests.common import (

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The churn model in Odoo: history from confirmed orders, one fit per company, P(alive),
 expected orders, money at risk and the plain-words explanation."""
 

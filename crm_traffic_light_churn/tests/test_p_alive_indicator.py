@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """P(alive) as an engine indicator: fitted before the full run, rated under its norm,
 explained in plain words, money at risk on the customer, and the as-of evaluation that
 writes nothing."""

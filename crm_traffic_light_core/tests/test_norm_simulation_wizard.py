@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The norm simulator in Settings: current against proposed norms on a hand-made history."""
 
 from datetime import date, timedelta

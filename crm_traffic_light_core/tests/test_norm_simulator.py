@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Norm simulator: replayed weekly flags, alerts per salesperson, precision and recall, on a
 hand-made history."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Counted words in the reader's language: "1 day", "2 days"; "1 dzień", "2 dni", "5 dni";
 "1 день", "2 дня", "5 дней", "21 день".
 

@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 from odoo.addons.crm_traffic_light_core.models.res_partner import TRAFFIC_LIGHT_SELECTION
 from odoo.addons.crm_traffic_light_segment.models.crm_traffic_light_segment import (

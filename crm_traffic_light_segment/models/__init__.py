@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import (
     crm_traffic_light_completeness_field,
     crm_traffic_light_contact_frequency,

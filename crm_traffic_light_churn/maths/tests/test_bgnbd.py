@@ -1,3 +1,5 @@
+# Copyright 2026 crm_traffic_light contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The BG/NBD and MBG/NBD functions (maths/bgnbd.py) against hand computations, simulations
 and the published CDNOW estimate. Plain unit tests: no Odoo, no database."""
 
