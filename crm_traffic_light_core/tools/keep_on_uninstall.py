@@ -26,6 +26,7 @@ def keep_records(env, addon, names):
             " WHERE module = %s AND name = %s",
             [KEPT_MODULE, _kept_name(addon, name), addon, name],
         )
+    env.registry.clear_cache()  # XML id lookups are cached
 
 
 def take_back_kept_records(env, addon, names):
@@ -36,3 +37,4 @@ def take_back_kept_records(env, addon, names):
             " AND NOT EXISTS (SELECT 1 FROM ir_model_data WHERE module = %s AND name = %s)",
             [addon, name, KEPT_MODULE, _kept_name(addon, name), addon, name],
         )
+    env.registry.clear_cache()
